@@ -1,0 +1,36 @@
+// One jest project per package, so CI gets a single summary line. Tests import sibling
+// packages' TypeScript source through the "@updraft/source" export condition: no build first.
+const { readdirSync, existsSync } = require("node:fs");
+const path = require("node:path");
+
+const swc = [
+  "@swc/jest",
+  {
+    jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022" },
+    module: { type: "commonjs" },
+    sourceMaps: "inline",
+  },
+];
+
+const roots = ["packages", "apps"].flatMap((dir) =>
+  existsSync(dir) ? readdirSync(dir).map((name) => path.join(dir, name)) : [],
+);
+roots.push("dags");
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 30_000,
+  projects: roots
+    .filter((root) => existsSync(path.join(root, "package.json")))
+    .map((root) => ({
+      displayName: path.basename(root),
+      rootDir: root,
+      testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+      testEnvironment: "node",
+      testEnvironmentOptions: {
+        customExportConditions: ["@updraft/source", "node", "require", "default"],
+      },
+      transform: { "^.+\\.(t|j)sx?$": swc },
+    })),
+};
