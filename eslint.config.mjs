@@ -3,8 +3,20 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import importX from "eslint-plugin-import-x";
 
-const ioModules = ["pg", "ioredis", "bullmq", "express", "node:fs", "fs", "node:net", "net",
-  "node:child_process", "child_process", "node:fs/promises", "fs/promises"];
+const ioModules = [
+  "pg",
+  "ioredis",
+  "bullmq",
+  "express",
+  "node:fs",
+  "fs",
+  "node:net",
+  "net",
+  "node:child_process",
+  "child_process",
+  "node:fs/promises",
+  "fs/promises",
+];
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/*.js", "**/*.mjs", "**/fixtures/**"] },
@@ -12,25 +24,49 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.ts"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { "import-x": importX },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/switch-exhaustiveness-check": "error",
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "import-x/no-cycle": "error",
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@updraft/*/src/*", "@updraft/*/dist/*"], message: "Import a package through its index only." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@updraft/*/src/*", "@updraft/*/dist/*"],
+              message: "Import a package through its index only.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["packages/sdk/src/**/*.ts", "packages/engine/src/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: ioModules.map((name) => ({ name, message: "sdk and engine are pure: no I/O imports." })),
-        patterns: [{ group: ["@updraft/*/src/*"], message: "Import a package through its index only." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ioModules.map((name) => ({
+            name,
+            message: "sdk and engine are pure: no I/O imports.",
+          })),
+          patterns: [
+            { group: ["@updraft/*/src/*"], message: "Import a package through its index only." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -31,13 +31,17 @@ export default dag(
       { dealership: "Centro", amount: 42000 },
       { dealership: "Zona Sul", amount: 61000 },
     ]);
-    const dealerships = task("dealerships", (_ctx, sales: Sale[]) => [...new Set(sales.map((s) => s.dealership))]);
+    const dealerships = task("dealerships", (_ctx, sales: Sale[]) => [
+      ...new Set(sales.map((s) => s.dealership)),
+    ]);
     const summarise = task("summarise", (_ctx, sales: Sale[], dealership: string) => ({
       dealership,
       total: sales.filter((s) => s.dealership === dealership).reduce((sum, s) => sum + s.amount, 0),
     }));
     const bigSale = task.branch("big_sale", (ctx, sales: Sale[]) =>
-      sales.some((s) => s.amount >= Number(ctx.params.minimumSale)) ? "outcome.celebrate" : "outcome.quiet_day",
+      sales.some((s) => s.amount >= Number(ctx.params.minimumSale))
+        ? "outcome.celebrate"
+        : "outcome.quiet_day",
     );
 
     const sales = fetchSales();
@@ -46,7 +50,10 @@ export default dag(
     const totals = summarise.partial(sales).expand(dealerships(sales));
 
     taskGroup("outcome", () => {
-      bigSale(sales).then([new EmptyOperator({ taskId: "celebrate" }), new EmptyOperator({ taskId: "quiet_day" })]);
+      bigSale(sales).then([
+        new EmptyOperator({ taskId: "celebrate" }),
+        new EmptyOperator({ taskId: "quiet_day" }),
+      ]);
     });
     totals.then(new EmptyOperator({ taskId: "done", triggerRule: "all_done" }));
   },

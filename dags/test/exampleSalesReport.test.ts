@@ -87,7 +87,10 @@ describe("example_sales_report", () => {
     await executeTask(dag.task("fetch_sales"), run.context("fetch_sales"));
     await executeTask(dag.task("dealerships"), run.context("dealerships"));
     const totals = [];
-    for (const mapIndex of [0, 1]) totals.push((await executeTask(dag.task("summarise"), run.context("summarise", mapIndex))).returnValue);
+    for (const mapIndex of [0, 1])
+      totals.push(
+        (await executeTask(dag.task("summarise"), run.context("summarise", mapIndex))).returnValue,
+      );
     expect(totals).toEqual([
       { dealership: "Centro", total: 137000 },
       { dealership: "Zona Sul", total: 61000 },

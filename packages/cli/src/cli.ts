@@ -2,7 +2,14 @@
 // Airflow-like verbs; exit codes are returned, never process.exit'ed, so tests can call it.
 import { Command, CommanderError, Option } from "commander";
 import { type Config, ConfigError, loadConfig } from "./config";
-import { type Io, listDags, listImportErrors, loadDagBag, reportDags, showDag } from "./commands/dags";
+import {
+  type Io,
+  listDags,
+  listImportErrors,
+  loadDagBag,
+  reportDags,
+  showDag,
+} from "./commands/dags";
 import type { OutputFormat } from "./table";
 
 /** The process surroundings the CLI needs. */
@@ -13,10 +20,15 @@ export interface CliEnvironment {
 }
 
 const outputOption = (): Option =>
-  new Option("-o, --output <format>", "output format").choices(["table", "json", "plain"]).default("table");
+  new Option("-o, --output <format>", "output format")
+    .choices(["table", "json", "plain"])
+    .default("table");
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  environment: CliEnvironment,
+): Promise<number> {
   const { io } = environment;
   let config: Config;
   try {
@@ -32,27 +44,43 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   const program = new Command("updraft")
     .description("Updraft: an Airflow-compatible DAG framework in TypeScript")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
   const dags = program.command("dags").description("Inspect the DAGs of the DAGs folder");
-  const subdir = (cmd: Command): Command => cmd.option("-S, --subdir <folder>", "DAGs folder", config.dagsFolder);
-  subdir(dags.command("list").description("List the DAGs").addOption(outputOption())).action((o: { subdir: string; output: OutputFormat }) => {
-    code = listDags(loadDagBag(o.subdir), o.output, io);
+  const subdir = (cmd: Command): Command =>
+    cmd.option("-S, --subdir <folder>", "DAGs folder", config.dagsFolder);
+  subdir(dags.command("list").description("List the DAGs").addOption(outputOption())).action(
+    (o: { subdir: string; output: OutputFormat }) => {
+      code = listDags(loadDagBag(o.subdir), o.output, io);
+    },
+  );
+  subdir(
+    dags
+      .command("list-import-errors")
+      .description("List the files that failed to import")
+      .addOption(outputOption()),
+  ).action((o: { subdir: string; output: OutputFormat }) => {
+    code = listImportErrors(loadDagBag(o.subdir), o.output, io);
   });
-  subdir(dags.command("list-import-errors").description("List the files that failed to import").addOption(outputOption())).action(
-    (o: { subdir: string; output: OutputFormat }) => {
-      code = listImportErrors(loadDagBag(o.subdir), o.output, io);
-    },
-  );
-  subdir(dags.command("report").description("Show how long each DAG file takes to load").addOption(outputOption())).action(
-    (o: { subdir: string; output: OutputFormat }) => {
-      code = reportDags(loadDagBag(o.subdir), o.output, io);
-    },
-  );
-  subdir(dags.command("show").description("Show a DAG's tasks and edges").argument("<dag_id>").option("--dot", "print Graphviz DOT")).action(
-    (dagId: string, o: { subdir: string; dot?: boolean }) => {
-      code = showDag(loadDagBag(o.subdir), dagId, o.dot ?? false, io);
-    },
-  );
+  subdir(
+    dags
+      .command("report")
+      .description("Show how long each DAG file takes to load")
+      .addOption(outputOption()),
+  ).action((o: { subdir: string; output: OutputFormat }) => {
+    code = reportDags(loadDagBag(o.subdir), o.output, io);
+  });
+  subdir(
+    dags
+      .command("show")
+      .description("Show a DAG's tasks and edges")
+      .argument("<dag_id>")
+      .option("--dot", "print Graphviz DOT"),
+  ).action((dagId: string, o: { subdir: string; dot?: boolean }) => {
+    code = showDag(loadDagBag(o.subdir), dagId, o.dot ?? false, io);
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {

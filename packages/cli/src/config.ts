@@ -28,8 +28,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const parsed = schema.safeParse(env);
   if (!parsed.success)
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}, got ${JSON.stringify(env[String(issue.path[0])])}`),
+      parsed.error.issues.map(
+        (issue) =>
+          `${issue.path.join(".")}: ${issue.message}, got ${JSON.stringify(env[String(issue.path[0])])}`,
+      ),
     );
-  const folder = parsed.data.UPDRAFT_DAGS_FOLDER ?? parsed.data.AIRFLOW__CORE__DAGS_FOLDER ?? "dags";
+  const folder =
+    parsed.data.UPDRAFT_DAGS_FOLDER ?? parsed.data.AIRFLOW__CORE__DAGS_FOLDER ?? "dags";
   return Object.freeze({ dagsFolder: path.resolve(cwd, folder) });
 }

@@ -3,10 +3,17 @@ import { runCli } from "../src";
 
 const FIXTURES = path.join(__dirname, "..", "..", "runtime", "test", "fixtures", "dags");
 
-async function cli(args: string[], env: Record<string, string> = { UPDRAFT_DAGS_FOLDER: FIXTURES }) {
+async function cli(
+  args: string[],
+  env: Record<string, string> = { UPDRAFT_DAGS_FOLDER: FIXTURES },
+) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { env, cwd: process.cwd(), io: { out: (t) => out.push(t), err: (t) => err.push(t) } });
+  const code = await runCli(args, {
+    env,
+    cwd: process.cwd(),
+    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+  });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -14,8 +21,12 @@ describe("updraft dags", () => {
   test("list prints one row per DAG and warns about import errors", async () => {
     const { code, out, err } = await cli(["dags", "list"]);
     expect(code).toBe(0);
-    expect(out.split("\n")[0]).toMatch(/^dag_id\s+\| fileloc\s+\| owners\s+\| schedule\s+\| tags\s+\| tasks$/);
-    expect(out).toMatch(/exported_dag\s+\| two_dags\.ts\s+\| airflow\s+\| @daily\s+\| fixture \| 3/);
+    expect(out.split("\n")[0]).toMatch(
+      /^dag_id\s+\| fileloc\s+\| owners\s+\| schedule\s+\| tags\s+\| tasks$/,
+    );
+    expect(out).toMatch(
+      /exported_dag\s+\| two_dags\.ts\s+\| airflow\s+\| @daily\s+\| fixture \| 3/,
+    );
     expect(out).toContain("registered_dag");
     expect(err).toBe("4 file(s) failed to import; see `updraft dags list-import-errors`");
   });
@@ -23,8 +34,22 @@ describe("updraft dags", () => {
   test("list -o json gives machine-readable rows", async () => {
     const { out } = await cli(["dags", "list", "-o", "json"]);
     expect(JSON.parse(out)).toEqual([
-      { dag_id: "exported_dag", fileloc: "two_dags.ts", owners: "airflow", schedule: "@daily", tags: "fixture", tasks: 3 },
-      { dag_id: "registered_dag", fileloc: "two_dags.ts", owners: "fixtures", schedule: "None", tags: "", tasks: 1 },
+      {
+        dag_id: "exported_dag",
+        fileloc: "two_dags.ts",
+        owners: "airflow",
+        schedule: "@daily",
+        tags: "fixture",
+        tasks: 3,
+      },
+      {
+        dag_id: "registered_dag",
+        fileloc: "two_dags.ts",
+        owners: "fixtures",
+        schedule: "None",
+        tags: "",
+        tasks: 1,
+      },
     ]);
   });
 
@@ -32,7 +57,12 @@ describe("updraft dags", () => {
     const { code, out } = await cli(["dags", "list-import-errors", "-o", "json"]);
     expect(code).toBe(1);
     const rows = JSON.parse(out) as { filepath: string; error: string }[];
-    expect(rows.map((r) => r.filepath)).toEqual(["broken_syntax.ts", "cyclic.ts", "throws_at_import.ts", "zz_duplicate_id.ts"]);
+    expect(rows.map((r) => r.filepath)).toEqual([
+      "broken_syntax.ts",
+      "cyclic.ts",
+      "throws_at_import.ts",
+      "zz_duplicate_id.ts",
+    ]);
     expect(rows[1]!.error).toBe('DagDefinitionError: dag "cyclic_dag": cycle detected: a → b → a');
   });
 
@@ -40,7 +70,9 @@ describe("updraft dags", () => {
     const { code, out } = await cli(["dags", "show", "exported_dag"]);
     expect(code).toBe(0);
     expect(out).toContain("schedule: @daily");
-    expect(out).toContain("Tasks (3):\n  tables  [@task, trigger_rule=all_success]\n  load  [@task, trigger_rule=all_success]\n  done  [EmptyOperator, trigger_rule=all_success]");
+    expect(out).toContain(
+      "Tasks (3):\n  tables  [@task, trigger_rule=all_success]\n  load  [@task, trigger_rule=all_success]\n  done  [EmptyOperator, trigger_rule=all_success]",
+    );
     expect(out).toContain("Edges:\n  tables -> load\n  load -> done");
   });
 

@@ -16,7 +16,9 @@ function dagSource(i: number): string {
       ? `  const t${t} = new BashOperator({ taskId: "bash_${t}", bashCommand: "echo {{ ds }} ${t}", retries: 2 });`
       : `  const t${t} = task("step_${t}", (_ctx, x: number) => x + ${t})(${t > 1 ? `t${t - 1}` : 1});`,
   );
-  const edges = Array.from({ length: TASKS - 1 }, (_, t) => (t % 4 === 3 ? `  t${t}.then(t${t + 1});` : "")).filter(Boolean);
+  const edges = Array.from({ length: TASKS - 1 }, (_, t) =>
+    t % 4 === 3 ? `  t${t}.then(t${t + 1});` : "",
+  ).filter(Boolean);
   return [
     'import { dag, task, BashOperator } from "@updraft/sdk";',
     "",
@@ -41,7 +43,9 @@ function main(): void {
   const seconds = (performance.now() - started) / 1000;
   rmSync(folder, { recursive: true, force: true });
   if (bag.importErrors.length > 0 || bag.dags.size !== FILES)
-    throw new Error(`expected ${FILES} DAGs, got ${bag.dags.size} and ${bag.importErrors.length} import errors: ${bag.importErrors[0]?.message}`);
+    throw new Error(
+      `expected ${FILES} DAGs, got ${bag.dags.size} and ${bag.importErrors.length} import errors: ${bag.importErrors[0]?.message}`,
+    );
 
   const result = {
     files: FILES,
@@ -55,10 +59,20 @@ function main(): void {
   };
   console.log("DAG parse benchmark");
   console.table({
-    "load DagBag (compile+evaluate+validate+serialize)": { files: FILES, seconds: result.seconds, "files/s": result.files_per_second },
-    "floor: read + sucrase compile only": { files: FILES, seconds: result.floor_read_and_compile_seconds, "files/s": Math.round(FILES / floorSeconds) },
+    "load DagBag (compile+evaluate+validate+serialize)": {
+      files: FILES,
+      seconds: result.seconds,
+      "files/s": result.files_per_second,
+    },
+    "floor: read + sucrase compile only": {
+      files: FILES,
+      seconds: result.floor_read_and_compile_seconds,
+      "files/s": Math.round(FILES / floorSeconds),
+    },
   });
-  console.log(`ratio to floor: ${result.ratio_to_floor}x; target ≤ ${result.target_seconds} s: ${seconds <= 10 ? "met" : "MISSED"}`);
+  console.log(
+    `ratio to floor: ${result.ratio_to_floor}x; target ≤ ${result.target_seconds} s: ${seconds <= 10 ? "met" : "MISSED"}`,
+  );
   const out = path.resolve(process.env.BENCH_RESULTS_DIR ?? "bench-results");
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, "dag-parse.json"), `${JSON.stringify(result, null, 2)}\n`);

@@ -40,9 +40,10 @@ export interface DagBag {
 }
 
 function toImportError(filename: string, error: unknown): DagImportError {
-  const err = error instanceof Error || (typeof error === "object" && error !== null && "message" in error)
-    ? (error as Error & { code?: unknown })
-    : new Error(String(error));
+  const err: Error & { code?: unknown } =
+    typeof error === "object" && error !== null && "message" in error
+      ? (error as Error)
+      : new Error(String(error));
   return {
     filename,
     message: `${err.name ?? "Error"}: ${err.message}`,
@@ -55,7 +56,10 @@ function toImportError(filename: string, error: unknown): DagImportError {
  * Loads one file. The DAGs it defines are those created while it was evaluated (one file may
  * define several) plus any exported DAG object.
  */
-export function loadDagFile(file: string, loader = new ModuleLoader()): { dags: LoadedDag[]; importError: DagImportError | null } {
+export function loadDagFile(
+  file: string,
+  loader = new ModuleLoader(),
+): { dags: LoadedDag[]; importError: DagImportError | null } {
   try {
     const { result, dags } = collectDags(() => loader.load(file));
     for (const value of Object.values((result as Record<string, unknown> | null) ?? {}))
@@ -71,7 +75,13 @@ export function loadDagFile(file: string, loader = new ModuleLoader()): { dags: 
 }
 
 function isDag(value: unknown): value is Dag {
-  return typeof value === "object" && value !== null && "dagId" in value && "rootGroup" in value && "timetable" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "dagId" in value &&
+    "rootGroup" in value &&
+    "timetable" in value
+  );
 }
 
 /** Loads every DAG file of `dagsFolder`. A DAG id defined twice is an import error of the later file. */
@@ -88,9 +98,15 @@ export function loadDagBag(dagsFolder: string): DagBag {
     for (const entry of loaded) {
       const existing = dags.get(entry.dag.dagId);
       if (existing) {
-        importErrors.push(toImportError(file, Object.assign(new Error(
-          `DAG id "${entry.dag.dagId}" is already defined in ${existing.fileloc}`,
-        ), { name: "DuplicateDagIdError", code: "DUPLICATE_DAG_ID" })));
+        importErrors.push(
+          toImportError(
+            file,
+            Object.assign(
+              new Error(`DAG id "${entry.dag.dagId}" is already defined in ${existing.fileloc}`),
+              { name: "DuplicateDagIdError", code: "DUPLICATE_DAG_ID" },
+            ),
+          ),
+        );
         continue;
       }
       dags.set(entry.dag.dagId, entry);

@@ -28,7 +28,10 @@ function resolveRelative(fromFile: string, specifier: string): string {
   const base = path.resolve(path.dirname(fromFile), specifier);
   // `import "./x.js"` may name the .ts source, as TypeScript's node16 resolution allows.
   const stem = base.endsWith(".js") ? base.slice(0, -3) : null;
-  for (const candidate of [...CANDIDATES.map((ext) => base + ext), ...(stem ? [`${stem}.ts`, `${stem}.tsx`] : [])])
+  for (const candidate of [
+    ...CANDIDATES.map((ext) => base + ext),
+    ...(stem ? [`${stem}.ts`, `${stem}.tsx`] : []),
+  ])
     if (isFile(candidate)) return candidate;
   throw new Error(`Cannot find module '${specifier}' imported from ${fromFile}`);
 }
@@ -45,15 +48,27 @@ export class ModuleLoader {
     const filename = path.resolve(file);
     const cached = this.cache.get(filename);
     if (cached) return cached.exports;
-    if (!SOURCE_EXTENSIONS.includes(path.extname(filename))) return createRequire(filename)(filename) as unknown;
+    if (!SOURCE_EXTENSIONS.includes(path.extname(filename)))
+      return createRequire(filename)(filename) as unknown;
     const code = transpile(readFileSync(filename, "utf8"), filename);
     const module: LoadedModule = { exports: {} };
     this.cache.set(filename, module);
     try {
       const wrapper = vm.runInThisContext(Module.wrap(code), { filename }) as (
-        exports: unknown, require: (id: string) => unknown, module: LoadedModule, filename: string, dirname: string,
+        exports: unknown,
+        require: (id: string) => unknown,
+        module: LoadedModule,
+        filename: string,
+        dirname: string,
       ) => void;
-      wrapper.call(module.exports, module.exports, this.requireFrom(filename), module, filename, path.dirname(filename));
+      wrapper.call(
+        module.exports,
+        module.exports,
+        this.requireFrom(filename),
+        module,
+        filename,
+        path.dirname(filename),
+      );
     } catch (error) {
       this.cache.delete(filename);
       throw error;
@@ -67,7 +82,9 @@ export class ModuleLoader {
       if (Object.hasOwn(SHARED_MODULES, specifier)) return SHARED_MODULES[specifier];
       if (specifier.startsWith(".") || path.isAbsolute(specifier)) {
         const resolved = resolveRelative(filename, specifier);
-        return SOURCE_EXTENSIONS.includes(path.extname(resolved)) ? this.load(resolved) : (nodeRequire(resolved) as unknown);
+        return SOURCE_EXTENSIONS.includes(path.extname(resolved))
+          ? this.load(resolved)
+          : (nodeRequire(resolved) as unknown);
       }
       return nodeRequire(specifier) as unknown;
     };

@@ -21,16 +21,20 @@ export function nodeTaskRuntime(options: NodeTaskRuntimeOptions = {}): TaskRunti
     sleep: (ms, signal) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, ms);
-        signal?.addEventListener("abort", () => {
-          clearTimeout(timer);
-          reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-        }, { once: true });
+        signal?.addEventListener(
+          "abort",
+          () => {
+            clearTimeout(timer);
+            reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+          },
+          { once: true },
+        );
       }),
     runCommand: ({ command, env, cwd, signal }) =>
       new Promise<CommandResult>((resolve, reject) => {
         const child = spawn("bash", ["-c", command], {
           cwd: cwd ?? mkdtempSync(path.join(tmpdir(), "updraft-task-")),
-          env: { ...(env ? {} : options.baseEnv ?? process.env), ...(env ?? {}) },
+          env: { ...(env ? {} : (options.baseEnv ?? process.env)), ...(env ?? {}) },
           stdio: ["ignore", "pipe", "pipe"],
           ...(signal ? { signal } : {}),
         });
@@ -49,7 +53,8 @@ export function nodeTaskRuntime(options: NodeTaskRuntimeOptions = {}): TaskRunti
         child.stderr.on("data", onData("stderr"));
         child.on("error", reject);
         child.on("close", (code, sig) => {
-          for (const stream of ["stdout", "stderr"] as const) if (buffers[stream] !== "") emit(buffers[stream], stream);
+          for (const stream of ["stdout", "stderr"] as const)
+            if (buffers[stream] !== "") emit(buffers[stream], stream);
           resolve({ exitCode: code ?? (sig ? 128 : 1), lastLine });
         });
       }),

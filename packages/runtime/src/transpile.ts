@@ -10,14 +10,19 @@ export class CompileError extends UpdraftError<"DAG_COMPILE_ERROR"> {}
 export function transpile(source: string, filename: string): string {
   try {
     return transform(source, {
-      transforms: filename.endsWith(".tsx") ? ["typescript", "imports", "jsx"] : ["typescript", "imports"],
+      transforms: filename.endsWith(".tsx")
+        ? ["typescript", "imports", "jsx"]
+        : ["typescript", "imports"],
       filePath: filename,
       production: true,
       disableESTransforms: true,
     }).code;
   } catch (error) {
     // sucrase prefixes "Error transforming <file>: "; keep one mention of the file.
-    const message = (error instanceof Error ? error.message : String(error)).replace(/^Error transforming [^:]+: /, "");
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /^Error transforming [^:]+: /,
+      "",
+    );
     throw new CompileError("DAG_COMPILE_ERROR", `${filename}: ${message}`, { cause: error });
   }
 }

@@ -55,7 +55,10 @@ function contextFor(taskId: string, lines: string[]): TaskContext {
   };
 }
 
-function bash(bashCommand: string, extra: Partial<ConstructorParameters<typeof BashOperator>[0]> = {}): BashOperator {
+function bash(
+  bashCommand: string,
+  extra: Partial<ConstructorParameters<typeof BashOperator>[0]> = {},
+): BashOperator {
   let op!: BashOperator;
   dag({ dagId: `bash_${Math.random().toString(36).slice(2)}` }, () => {
     op = new BashOperator({ taskId: "run", bashCommand, ...extra });
@@ -66,19 +69,29 @@ function bash(bashCommand: string, extra: Partial<ConstructorParameters<typeof B
 describe("BashOperator", () => {
   test("renders the command, runs it, and returns the last stdout line", async () => {
     const lines: string[] = [];
-    const result = await executeTask(bash('echo "loading {{ params.table }} for {{ ds }}"; echo done-{{ ds_nodash }}'), contextFor("run", lines));
+    const result = await executeTask(
+      bash('echo "loading {{ params.table }} for {{ ds }}"; echo done-{{ ds_nodash }}'),
+      contextFor("run", lines),
+    );
     expect(lines).toEqual(["loading vendas for 2026-03-04", "done-20260304"]);
     expect(result.returnValue).toBe("done-20260304");
-    expect(result.renderedFields).toMatchObject({ bashCommand: 'echo "loading vendas for 2026-03-04"; echo done-20260304' });
+    expect(result.renderedFields).toMatchObject({
+      bashCommand: 'echo "loading vendas for 2026-03-04"; echo done-20260304',
+    });
   });
 
   test("env replaces the environment and is templated too", async () => {
-    const result = await executeTask(bash('printf "%s" "$RUN_DATE:${HOME:-nohome}"', { env: { RUN_DATE: "{{ ds }}" } }), contextFor("run", []));
+    const result = await executeTask(
+      bash('printf "%s" "$RUN_DATE:${HOME:-nohome}"', { env: { RUN_DATE: "{{ ds }}" } }),
+      contextFor("run", []),
+    );
     expect(result.returnValue).toBe("2026-03-04:nohome");
   });
 
   test("exit code 99 skips the task", async () => {
-    const error = await executeTask(bash("exit 99"), contextFor("run", [])).catch((e: unknown) => e);
+    const error = await executeTask(bash("exit 99"), contextFor("run", [])).catch(
+      (e: unknown) => e,
+    );
     expect(hasErrorCode(error, "TASK_SKIPPED")).toBe(true);
   });
 

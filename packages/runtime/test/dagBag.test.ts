@@ -29,12 +29,23 @@ describe("DAG discovery", () => {
 
   test("each failing file becomes one import error with file, message and stack", () => {
     const byFile = Object.fromEntries(bag.importErrors.map((e) => [path.basename(e.filename), e]));
-    expect(Object.keys(byFile).sort()).toEqual(["broken_syntax.ts", "cyclic.ts", "throws_at_import.ts", "zz_duplicate_id.ts"]);
+    expect(Object.keys(byFile).sort()).toEqual([
+      "broken_syntax.ts",
+      "cyclic.ts",
+      "throws_at_import.ts",
+      "zz_duplicate_id.ts",
+    ]);
     expect(byFile["broken_syntax.ts"]!.code).toBe("DAG_COMPILE_ERROR");
-    expect(byFile["broken_syntax.ts"]!.message).toMatch(/^CompileError: .*broken_syntax\.ts: Unexpected token, expected "," \(\d+:\d+\)$/);
+    expect(byFile["broken_syntax.ts"]!.message).toMatch(
+      /^CompileError: .*broken_syntax\.ts: Unexpected token, expected "," \(\d+:\d+\)$/,
+    );
     expect(byFile["cyclic.ts"]!.code).toBe("DAG_CYCLE");
-    expect(byFile["cyclic.ts"]!.message).toBe('DagDefinitionError: dag "cyclic_dag": cycle detected: a → b → a');
-    expect(byFile["zz_duplicate_id.ts"]!.message).toContain('DAG id "registered_dag" is already defined in');
+    expect(byFile["cyclic.ts"]!.message).toBe(
+      'DagDefinitionError: dag "cyclic_dag": cycle detected: a → b → a',
+    );
+    expect(byFile["zz_duplicate_id.ts"]!.message).toContain(
+      'DAG id "registered_dag" is already defined in',
+    );
     const thrown = byFile["throws_at_import.ts"]!;
     expect(thrown.message).toBe("Error: connection refused while building the DAG");
     // The stack points at the author's file and line (sucrase keeps line numbers).
@@ -57,7 +68,10 @@ describe("DAG discovery", () => {
 
   test("a DAGs folder outside the repository still gets the SDK", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "updraft-dags-"));
-    writeFileSync(path.join(folder, "solo.ts"), 'import { dag, BashOperator } from "@updraft/sdk";\ndag({ dagId: "solo" }, () => { new BashOperator({ taskId: "hi", bashCommand: "echo hi" }); });\n');
+    writeFileSync(
+      path.join(folder, "solo.ts"),
+      'import { dag, BashOperator } from "@updraft/sdk";\ndag({ dagId: "solo" }, () => { new BashOperator({ taskId: "hi", bashCommand: "echo hi" }); });\n',
+    );
     const { dags, importError } = loadDagFile(path.join(folder, "solo.ts"));
     expect(importError).toBeNull();
     expect(dags.map((d) => d.dag.dagId)).toEqual(["solo"]);

@@ -44,7 +44,9 @@ export class Connection {
     if (!this.extra) return {};
     try {
       const parsed: unknown = JSON.parse(this.extra);
-      return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {};
     } catch {
       return {};
     }
@@ -56,7 +58,15 @@ export class Connection {
   }
 
   toJSON(): Record<string, unknown> {
-    return { conn_id: this.conn_id, conn_type: this.conn_type, host: this.host, login: this.login, schema: this.schema, port: this.port, password: this.password === null ? null : "***" };
+    return {
+      conn_id: this.conn_id,
+      conn_type: this.conn_type,
+      host: this.host,
+      login: this.login,
+      schema: this.schema,
+      port: this.port,
+      password: this.password === null ? null : "***",
+    };
   }
 }
 

@@ -92,8 +92,7 @@ export interface CallbackContext {
 
 /** A callable callback or a notifier object (Airflow's BaseNotifier idea). */
 export type TaskCallback =
-  | ((context: CallbackContext) => unknown)
-  | { notify(context: CallbackContext): unknown };
+  ((context: CallbackContext) => unknown) | { notify(context: CallbackContext): unknown };
 
 /** What a DAG-level callback receives when a run finishes. */
 export interface DagCallbackContext {
@@ -106,5 +105,4 @@ export interface DagCallbackContext {
 
 /** A DAG-level callback: a function or a notifier object. */
 export type DagCallback =
-  | ((context: DagCallbackContext) => unknown)
-  | { notify(context: DagCallbackContext): unknown };
+  ((context: DagCallbackContext) => unknown) | { notify(context: DagCallbackContext): unknown };

@@ -62,7 +62,8 @@ function fail(field: string, expected: string, value: unknown): never {
 
 function positiveInt(field: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) fail(field, "an integer >= 1", value);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+    fail(field, "an integer >= 1", value);
   return value;
 }
 
@@ -70,7 +71,10 @@ function callbacks(field: string, value: unknown): readonly DagCallback[] {
   if (value === undefined || value === null) return [];
   const list = (Array.isArray(value) ? value : [value]) as unknown[];
   for (const cb of list)
-    if (typeof cb !== "function" && typeof (cb as { notify?: unknown } | null)?.notify !== "function")
+    if (
+      typeof cb !== "function" &&
+      typeof (cb as { notify?: unknown } | null)?.notify !== "function"
+    )
       fail(field, "a function or an object with notify(context)", cb);
   return list as DagCallback[];
 }
@@ -106,7 +110,10 @@ export class Dag {
   private readonly groupIds = new Set<string>();
   private readonly down = new Map<string, Set<string>>();
   private readonly up = new Map<string, Set<string>>();
-  private readonly pendingEdges: { upstream: BaseOperator | string; downstream: BaseOperator | string }[] = [];
+  private readonly pendingEdges: {
+    upstream: BaseOperator | string;
+    downstream: BaseOperator | string;
+  }[] = [];
 
   constructor(options: DagOptions) {
     if (typeof options !== "object" || options === null) fail("dag", "an options object", options);
@@ -115,25 +122,39 @@ export class Dag {
     this.description = options.description ?? null;
     this.timezone = validateTimezone(options.timezone ?? "UTC", field("timezone"));
     this.timetable = createTimetable(options.schedule ?? null, { timezone: this.timezone });
-    this.scheduleAssets = this.timetable.type === "asset_triggered" ? assetScheduleOf(options.schedule) : null;
-    this.startDate = options.startDate === undefined ? null : parseDate(options.startDate, field("startDate"), this.timezone);
-    this.endDate = options.endDate === undefined ? null : parseDate(options.endDate, field("endDate"), this.timezone);
+    this.scheduleAssets =
+      this.timetable.type === "asset_triggered" ? assetScheduleOf(options.schedule) : null;
+    this.startDate =
+      options.startDate === undefined
+        ? null
+        : parseDate(options.startDate, field("startDate"), this.timezone);
+    this.endDate =
+      options.endDate === undefined
+        ? null
+        : parseDate(options.endDate, field("endDate"), this.timezone);
     if (this.startDate && this.endDate && this.startDate > this.endDate)
       throw new DagDefinitionError(
         "START_AFTER_END",
         `${field("startDate")}: ${this.startDate.toISOString()} is after endDate ${this.endDate.toISOString()}`,
       );
-    if (options.catchup !== undefined && typeof options.catchup !== "boolean") fail(field("catchup"), "true or false", options.catchup);
+    if (options.catchup !== undefined && typeof options.catchup !== "boolean")
+      fail(field("catchup"), "true or false", options.catchup);
     this.catchup = options.catchup ?? false;
     this.tags = [...new Set(options.tags ?? [])];
     if (this.tags.some((t) => typeof t !== "string" || t === "" || t.length > 100))
       fail(field("tags"), "non-empty strings of at most 100 characters", options.tags);
     this.params = compileParams(options.params ?? {}, field("params"));
-    this.defaultArgs = { ...(options.defaultArgs ?? {}), ...(options.owner ? { owner: options.owner } : {}) };
+    this.defaultArgs = {
+      ...(options.defaultArgs ?? {}),
+      ...(options.owner ? { owner: options.owner } : {}),
+    };
     compileTaskArgs({}, this.defaultArgs, field("defaultArgs")); // fail fast on bad defaults
     this.maxActiveRuns = positiveInt(field("maxActiveRuns"), options.maxActiveRuns, 16);
     this.maxActiveTasks = positiveInt(field("maxActiveTasks"), options.maxActiveTasks, 16);
-    this.dagrunTimeoutMs = options.dagrunTimeout == null ? null : toMilliseconds(options.dagrunTimeout, field("dagrunTimeout"));
+    this.dagrunTimeoutMs =
+      options.dagrunTimeout == null
+        ? null
+        : toMilliseconds(options.dagrunTimeout, field("dagrunTimeout"));
     this.doc = options.doc ?? null;
     this.isPausedUponCreation = options.isPausedUponCreation ?? null;
     this.maxConsecutiveFailedDagRuns = options.maxConsecutiveFailedDagRuns ?? 0;
@@ -187,7 +208,10 @@ export class Dag {
   task(taskId: string): BaseOperator {
     const task = this.taskMap.get(taskId);
     if (!task)
-      throw new DagDefinitionError("UNKNOWN_UPSTREAM", `dag "${this.dagId}" has no task "${taskId}"`);
+      throw new DagDefinitionError(
+        "UNKNOWN_UPSTREAM",
+        `dag "${this.dagId}" has no task "${taskId}"`,
+      );
     return task;
   }
 
@@ -234,7 +258,10 @@ export class Dag {
       const downstream = this.resolveEdgeEnd(edge.downstream, edge.upstream);
       this.addEdge(upstream, downstream);
     }
-    const cycle = findCycle({ nodes: [...this.taskMap.keys()], downstreamOf: (id) => this.downstreamOf(id) });
+    const cycle = findCycle({
+      nodes: [...this.taskMap.keys()],
+      downstreamOf: (id) => this.downstreamOf(id),
+    });
     if (cycle)
       throw new DagDefinitionError(
         "DAG_CYCLE",
@@ -246,7 +273,12 @@ export class Dag {
 
   /** Task ids in dependency order (ties by id). Call validate() first. */
   topologicalTaskIds(): string[] {
-    return topologicalOrder({ nodes: [...this.taskMap.keys()], downstreamOf: (id) => this.downstreamOf(id) }) ?? [];
+    return (
+      topologicalOrder({
+        nodes: [...this.taskMap.keys()],
+        downstreamOf: (id) => this.downstreamOf(id),
+      }) ?? []
+    );
   }
 
   private resolveEdgeEnd(end: BaseOperator | string, other: BaseOperator | string): BaseOperator {
@@ -265,7 +297,7 @@ export class Dag {
 function assetScheduleOf(schedule: Schedule | undefined): AssetCondition | null {
   if (schedule === null || schedule === undefined || typeof schedule !== "object") return null;
   if (Array.isArray(schedule)) return { op: "all", of: schedule as AssetCondition[] };
-  return "uri" in schedule || "op" in schedule ? (schedule) : null;
+  return "uri" in schedule || "op" in schedule ? schedule : null;
 }
 
 /**

@@ -25,7 +25,8 @@ function link(upstream: Node, downstream: Node): void {
       "INVALID_ARGUMENT",
       `dependency: cannot link two task ids ("${upstream}" → "${downstream}") without a task object to find their DAG`,
     );
-  if (typeof upstream === "string") return (downstream as BaseOperator).dag.addEdgeById(upstream, downstream);
+  if (typeof upstream === "string")
+    return (downstream as BaseOperator).dag.addEdgeById(upstream, downstream);
   if (typeof downstream === "string") return upstream.dag.addEdgeById(upstream, downstream);
   if (upstream.dag !== downstream.dag)
     throw new DagDefinitionError(
@@ -65,7 +66,10 @@ export function chain(...items: Dependable[]): void {
 }
 
 /** Every item of `upstreams` becomes upstream of every item of `downstreams` (Airflow's cross_downstream). */
-export function crossDownstream(upstreams: readonly Dependable[], downstreams: readonly Dependable[]): void {
+export function crossDownstream(
+  upstreams: readonly Dependable[],
+  downstreams: readonly Dependable[],
+): void {
   for (const up of upstreams) setDownstream(up, downstreams);
 }
 

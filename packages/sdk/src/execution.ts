@@ -21,14 +21,25 @@ function withFields(operator: BaseOperator, rendered: Record<string, unknown>): 
 }
 
 /** Runs one try of `task` for the task instance described by `context`. */
-export async function executeTask(task: BaseOperator, context: TaskContext): Promise<TaskExecution> {
+export async function executeTask(
+  task: BaseOperator,
+  context: TaskContext,
+): Promise<TaskExecution> {
   const { operator: resolved } = await task.resolveForRun(context);
-  const renderedFields = renderTemplateFields(resolved.templateFieldValues(), resolved.templateFields, context.templateContext);
+  const renderedFields = renderTemplateFields(
+    resolved.templateFieldValues(),
+    resolved.templateFields,
+    context.templateContext,
+  );
   const operator = withFields(resolved, renderedFields);
   const returnValue = await operator.execute(context);
   if (operator.args.doXcomPush && returnValue !== undefined) {
     await context.ti.xcomPush(XCOM_RETURN_KEY, returnValue);
-    if (operator instanceof TaskFlowOperator && operator.multipleOutputs && isPlainObject(returnValue))
+    if (
+      operator instanceof TaskFlowOperator &&
+      operator.multipleOutputs &&
+      isPlainObject(returnValue)
+    )
       for (const [key, value] of Object.entries(returnValue)) await context.ti.xcomPush(key, value);
   }
   return { operator, renderedFields, returnValue };

@@ -26,7 +26,12 @@ export type { BranchChoice } from "./operators/branching";
 export { ShortCircuitOperator, ShortCircuitTaskFlowOperator } from "./operators/shortCircuit";
 export type { ShortCircuitOperatorOptions, ShortCircuitOptions } from "./operators/shortCircuit";
 export { BaseSensorOperator, compileSensorOptions, nextPokeIntervalMs } from "./sensors/baseSensor";
-export type { BaseSensorOptions, PokeResult, ResolvedSensorOptions, SensorOptions } from "./sensors/baseSensor";
+export type {
+  BaseSensorOptions,
+  PokeResult,
+  ResolvedSensorOptions,
+  SensorOptions,
+} from "./sensors/baseSensor";
 export { SensorTaskFlowOperator } from "./sensors/taskflowSensor";
 
 // Task arguments, trigger rules, states
@@ -48,7 +53,12 @@ export { formatDuration, toMilliseconds } from "./duration";
 export type { Duration } from "./duration";
 
 // Mapping
-export { decideExpansion, DEFAULT_MAX_MAP_LENGTH, indexesForMapIndex, valuesForMapIndex } from "./mapping";
+export {
+  decideExpansion,
+  DEFAULT_MAX_MAP_LENGTH,
+  indexesForMapIndex,
+  valuesForMapIndex,
+} from "./mapping";
 export type { ExpansionDecision } from "./mapping";
 export { MappingError } from "./mappingError";
 
@@ -101,7 +111,14 @@ export type {
 } from "./timetables/timetable";
 
 // Assets
-export { allOf, anyOf, Asset, assetUris, isAssetConditionMet, serializeAssetCondition } from "./assets";
+export {
+  allOf,
+  anyOf,
+  Asset,
+  assetUris,
+  isAssetConditionMet,
+  serializeAssetCondition,
+} from "./assets";
 export type { AssetCondition, SerializedAssetCondition } from "./assets";
 
 // Templating and params
@@ -116,7 +133,13 @@ export type { CompiledParams, ParamSpec, ParamsDefinition } from "./params";
 // Serialization
 export { deserializeDag, serializeDag, serializeTask, timetableOf } from "./serialize";
 export { SERIALIZATION_VERSION } from "./serializedDag";
-export type { SerializedAsset, SerializedDag, SerializedDagBody, SerializedTask, SerializedTaskGroup } from "./serializedDag";
+export type {
+  SerializedAsset,
+  SerializedDag,
+  SerializedDagBody,
+  SerializedTask,
+  SerializedTaskGroup,
+} from "./serializedDag";
 
 // Errors
 export {

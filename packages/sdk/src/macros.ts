@@ -8,7 +8,11 @@ import { strftime, strptime } from "./strftime";
 export function dsAdd(ds: string, days: number): string {
   if (!days) return ds;
   const date = DateTime.fromISO(ds, { zone: "UTC" });
-  if (!date.isValid) throw new UpdraftError("TEMPLATE_ERROR", `macros.ds_add: expected a date like "2015-01-01", got ${JSON.stringify(ds)}`);
+  if (!date.isValid)
+    throw new UpdraftError(
+      "TEMPLATE_ERROR",
+      `macros.ds_add: expected a date like "2015-01-01", got ${JSON.stringify(ds)}`,
+    );
   return date.plus({ days }).toFormat("yyyy-LL-dd");
 }
 
@@ -21,7 +25,10 @@ function toDate(value: unknown): Date {
   if (value instanceof TemplateDateTime) return value.toDate();
   if (typeof value === "string" || typeof value === "number") return new Date(value);
   if (Object.prototype.toString.call(value) === "[object Date]") return value as Date;
-  throw new UpdraftError("TEMPLATE_ERROR", `macros.datetime_diff_for_humans: expected a datetime, got ${JSON.stringify(value)}`);
+  throw new UpdraftError(
+    "TEMPLATE_ERROR",
+    `macros.datetime_diff_for_humans: expected a datetime, got ${JSON.stringify(value)}`,
+  );
 }
 
 /** The macros object of a template context; `now` is the default "since" of diff_for_humans. */
@@ -30,7 +37,12 @@ export function buildMacros(now: Date): Record<string, unknown> {
     ds_add: dsAdd,
     ds_format: dsFormat,
     datetime_diff_for_humans: (dt: unknown, since?: unknown): string =>
-      DateTime.fromJSDate(toDate(dt)).toRelative({ base: DateTime.fromJSDate(since === undefined ? now : toDate(since)) }) ?? "",
-    json: { dumps: (value: unknown) => JSON.stringify(value), loads: (text: string): unknown => JSON.parse(text) },
+      DateTime.fromJSDate(toDate(dt)).toRelative({
+        base: DateTime.fromJSDate(since === undefined ? now : toDate(since)),
+      }) ?? "",
+    json: {
+      dumps: (value: unknown) => JSON.stringify(value),
+      loads: (text: string): unknown => JSON.parse(text),
+    },
   };
 }

@@ -49,7 +49,10 @@ export function indexesForMapIndex(lengths: readonly number[], mapIndex: number)
 }
 
 /** The values of each mapped input for `mapIndex`. */
-export function valuesForMapIndex(lists: readonly (readonly unknown[])[], mapIndex: number): unknown[] {
+export function valuesForMapIndex(
+  lists: readonly (readonly unknown[])[],
+  mapIndex: number,
+): unknown[] {
   const indexes = indexesForMapIndex(
     lists.map((l) => l.length),
     mapIndex,
@@ -60,6 +63,8 @@ export function valuesForMapIndex(lists: readonly (readonly unknown[])[], mapInd
 /** Checks that a resolved mapped input is a list, naming the input when it is not. */
 export function requireList(value: unknown, input: string): readonly unknown[] {
   if (!Array.isArray(value))
-    throw new MappingError(`mapped input ${input}: expected a list to expand over, got ${typeof value}`);
+    throw new MappingError(
+      `mapped input ${input}: expected a list to expand over, got ${typeof value}`,
+    );
   return value as readonly unknown[];
 }

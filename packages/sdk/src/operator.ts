@@ -205,8 +205,14 @@ export class OperatorPartial<O> {
   }
 
   /** One task instance per dict of options (Airflow's expand_kwargs). */
-  expandKwargs(list: readonly Partial<O>[] | XComArg<readonly Partial<O>[]> | BaseOperator<readonly Partial<O>[]>): MappedOperator {
-    return new MappedOperator(this.operatorClass, this.options, { type: "list_of_dicts", value: list });
+  expandKwargs(
+    list:
+      readonly Partial<O>[] | XComArg<readonly Partial<O>[]> | BaseOperator<readonly Partial<O>[]>,
+  ): MappedOperator {
+    return new MappedOperator(this.operatorClass, this.options, {
+      type: "list_of_dicts",
+      value: list,
+    });
   }
 }
 
@@ -224,7 +230,11 @@ export class MappedOperator extends BaseOperator<unknown[]> {
   readonly partialOptions: Readonly<Record<string, unknown>>;
   readonly expandInput: ExpandInput;
 
-  constructor(operatorClass: ConcreteOperatorClass, options: { taskId: string }, expandInput: ExpandInput) {
+  constructor(
+    operatorClass: ConcreteOperatorClass,
+    options: { taskId: string },
+    expandInput: ExpandInput,
+  ) {
     super(options);
     this.operatorClass = operatorClass;
     this.partialOptions = options;
@@ -232,7 +242,8 @@ export class MappedOperator extends BaseOperator<unknown[]> {
     const refs: (XComArg | BaseOperator)[] = [];
     if (expandInput.type === "dict_of_lists") {
       for (const [key, value] of Object.entries(expandInput.value)) {
-        if (key === "taskId" || key === "dag") throw new MappingError(`expand(): "${key}" cannot be mapped`);
+        if (key === "taskId" || key === "dag")
+          throw new MappingError(`expand(): "${key}" cannot be mapped`);
         if (isXComReference(value)) refs.push(value);
         else requireList(value, `"${key}" of task "${this.taskId}"`);
       }
@@ -257,13 +268,21 @@ export class MappedOperator extends BaseOperator<unknown[]> {
   async optionsFor(context: TaskContext): Promise<Record<string, unknown>> {
     const input = this.expandInput;
     if (input.type === "list_of_dicts") {
-      const list = requireList(await resolveReference(input.value, context), `expandKwargs of task "${this.taskId}"`);
+      const list = requireList(
+        await resolveReference(input.value, context),
+        `expandKwargs of task "${this.taskId}"`,
+      );
       const [kwargs] = valuesForMapIndex([list], context.mapIndex);
       return { ...this.partialOptions, ...(kwargs as Record<string, unknown>) };
     }
     const keys = Object.keys(input.value);
     const lists = await Promise.all(
-      keys.map(async (k) => requireList(await resolveReference(input.value[k], context), `"${k}" of task "${this.taskId}"`)),
+      keys.map(async (k) =>
+        requireList(
+          await resolveReference(input.value[k], context),
+          `"${k}" of task "${this.taskId}"`,
+        ),
+      ),
     );
     const values = valuesForMapIndex(lists, context.mapIndex);
     return { ...this.partialOptions, ...Object.fromEntries(keys.map((k, i) => [k, values[i]])) };
@@ -271,18 +290,27 @@ export class MappedOperator extends BaseOperator<unknown[]> {
 
   override async resolveForRun(context: TaskContext): Promise<{ operator: BaseOperator }> {
     const options = await this.optionsFor(context);
-    const Class = this.operatorClass as unknown as new (options: Record<string, unknown>) => BaseOperator;
-    const operator = detachedConstruction(() => new Class({ ...options, taskId: this.taskId, dag: this.dag }));
+    const Class = this.operatorClass as unknown as new (
+      options: Record<string, unknown>,
+    ) => BaseOperator;
+    const operator = detachedConstruction(
+      () => new Class({ ...options, taskId: this.taskId, dag: this.dag }),
+    );
     return { operator };
   }
 
   override execute(): never {
-    throw new MappingError(`task "${this.taskId}" is mapped: run the operator from resolveForRun()`);
+    throw new MappingError(
+      `task "${this.taskId}" is mapped: run the operator from resolveForRun()`,
+    );
   }
 
   override serializeFields(): Record<string, unknown> {
     const { taskId: _taskId, dag: _dag, ...rest } = this.partialOptions;
-    return { partial_kwargs: jsonSafe(rest), expand_input: { type: this.expandInput.type, value: jsonSafe(this.expandInput.value) } };
+    return {
+      partial_kwargs: jsonSafe(rest),
+      expand_input: { type: this.expandInput.type, value: jsonSafe(this.expandInput.value) },
+    };
   }
 }
 
@@ -292,7 +320,10 @@ export async function resolveReference(value: unknown, context: TaskContext): Pr
   const arg = toXComArg(value);
   const pulled = await context.ti.xcomPull({ taskIds: arg.taskId, key: arg.key });
   if (pulled === undefined)
-    throw new UpdraftError("TASK_FAILED", `XComNotFound: task "${arg.taskId}" pushed no XCom with key "${arg.key}"`);
+    throw new UpdraftError(
+      "TASK_FAILED",
+      `XComNotFound: task "${arg.taskId}" pushed no XCom with key "${arg.key}"`,
+    );
   return pulled;
 }
 
@@ -302,7 +333,9 @@ export function jsonSafe(value: unknown): unknown {
   if (isDate(value)) return value.toISOString();
   if (typeof value === "function") return `<function ${value.name || "anonymous"}>`;
   if (Array.isArray(value)) return value.map(jsonSafe);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
-  if (typeof value === "object" && value !== null) return `<${value.constructor?.name ?? "object"}>`;
+  if (isPlainObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  if (typeof value === "object" && value !== null)
+    return `<${value.constructor?.name ?? "object"}>`;
   return value ?? null;
 }

@@ -38,7 +38,9 @@ export interface ParamSpec {
  * A DAG's params: a ParamSpec, or a bare value meaning "this default, any type" (as Airflow
  * treats `params={"x": 5}`).
  */
-export type ParamsDefinition = Readonly<Record<string, ParamSpec | string | number | boolean | null | readonly unknown[]>>;
+export type ParamsDefinition = Readonly<
+  Record<string, ParamSpec | string | number | boolean | null | readonly unknown[]>
+>;
 
 /** One param after compilation. */
 export interface CompiledParam {
@@ -55,9 +57,31 @@ export interface CompiledParams {
 }
 
 const SCHEMA_KEYS = new Set([
-  "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
-  "pattern", "format", "items", "minItems", "maxItems", "properties", "required", "additionalProperties", "examples", "title",
-  "multipleOf", "uniqueItems", "anyOf", "oneOf", "allOf", "not",
+  "type",
+  "enum",
+  "const",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "items",
+  "minItems",
+  "maxItems",
+  "properties",
+  "required",
+  "additionalProperties",
+  "examples",
+  "title",
+  "multipleOf",
+  "uniqueItems",
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "not",
 ]);
 
 let ajv: Ajv | null = null;
@@ -74,7 +98,10 @@ function validatorFor(schema: Readonly<Record<string, unknown>>, field: string):
     try {
       validate = ajv.compile(schema);
     } catch (error) {
-      throw new DagDefinitionError("INVALID_PARAM", `${field}: invalid schema: ${(error as Error).message}`);
+      throw new DagDefinitionError(
+        "INVALID_PARAM",
+        `${field}: invalid schema: ${(error as Error).message}`,
+      );
     }
     validators.set(key, validate);
   }
@@ -84,31 +111,55 @@ function validatorFor(schema: Readonly<Record<string, unknown>>, field: string):
 function problemsOf(validate: ValidateFunction, path: string): string[] {
   return (validate.errors ?? []).map((e) => {
     const where = `${path}${e.instancePath.replace(/\//g, ".")}`;
-    const allowed = e.keyword === "enum" ? ` ${JSON.stringify((e.params as { allowedValues: unknown }).allowedValues)}` : "";
+    const allowed =
+      e.keyword === "enum"
+        ? ` ${JSON.stringify((e.params as { allowedValues: unknown }).allowedValues)}`
+        : "";
     return `${where}: ${e.message ?? "is invalid"}${allowed}`;
   });
 }
 
 function isSpec(value: unknown): value is ParamSpec {
-  return isPlainObject(value) && Object.keys(value).some((k) => k === "default" || k === "description" || SCHEMA_KEYS.has(k));
+  return (
+    isPlainObject(value) &&
+    Object.keys(value).some((k) => k === "default" || k === "description" || SCHEMA_KEYS.has(k))
+  );
 }
 
 /** Checks param names and schemas, and every default against its schema (DagBag does this). */
 export function compileParams(definition: ParamsDefinition, field = "params"): CompiledParams {
-  if (!isPlainObject(definition)) throw new DagDefinitionError("INVALID_PARAM", `${field}: expected an object of params, got ${JSON.stringify(definition)}`);
+  if (!isPlainObject(definition))
+    throw new DagDefinitionError(
+      "INVALID_PARAM",
+      `${field}: expected an object of params, got ${JSON.stringify(definition)}`,
+    );
   const params = Object.entries(definition).map(([name, raw]): CompiledParam => {
     const path = `${field}.${name}`;
-    if (name.trim() === "" || /\s/.test(name)) throw new DagDefinitionError("INVALID_PARAM", `${field}: param names may not be empty or contain spaces, got ${JSON.stringify(name)}`);
+    if (name.trim() === "" || /\s/.test(name))
+      throw new DagDefinitionError(
+        "INVALID_PARAM",
+        `${field}: param names may not be empty or contain spaces, got ${JSON.stringify(name)}`,
+      );
     const spec: ParamSpec = isSpec(raw) ? raw : { default: raw };
     const schema = Object.fromEntries(Object.entries(spec).filter(([k]) => SCHEMA_KEYS.has(k)));
     const hasDefault = Object.hasOwn(spec, "default");
-    const compiled = { name, schema, hasDefault, default: spec.default, description: spec.description ?? null };
+    const compiled = {
+      name,
+      schema,
+      hasDefault,
+      default: spec.default,
+      description: spec.description ?? null,
+    };
     if (hasDefault) {
       const validate = validatorFor(schema, path);
       if (!validate(spec.default))
-        throw new DagDefinitionError("INVALID_PARAM", `${problemsOf(validate, path).join("; ")}, got default ${JSON.stringify(spec.default)}`, {
-          details: { field: path, value: spec.default },
-        });
+        throw new DagDefinitionError(
+          "INVALID_PARAM",
+          `${problemsOf(validate, path).join("; ")}, got default ${JSON.stringify(spec.default)}`,
+          {
+            details: { field: path, value: spec.default },
+          },
+        );
     }
     return compiled;
   });
@@ -119,7 +170,10 @@ export function compileParams(definition: ParamsDefinition, field = "params"): C
  * The params of a run: defaults overridden by `conf` (Airflow's dag_run_conf_overrides_params),
  * each validated. Throws PARAM_VALIDATION listing every problem by path.
  */
-export function resolveParams(compiled: CompiledParams, conf: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+export function resolveParams(
+  compiled: CompiledParams,
+  conf: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const param of compiled.params) {
@@ -134,7 +188,8 @@ export function resolveParams(compiled: CompiledParams, conf: Readonly<Record<st
     if (validate(value)) values[param.name] = value;
     else problems.push(...problemsOf(validate, path));
   }
-  if (problems.length > 0) throw new UpdraftError("PARAM_VALIDATION", problems.join("\n"), { details: { problems } });
+  if (problems.length > 0)
+    throw new UpdraftError("PARAM_VALIDATION", problems.join("\n"), { details: { problems } });
   return values;
 }
 
@@ -159,7 +214,12 @@ export function serializeParams(compiled: CompiledParams): Record<string, unknow
 export function deserializeParams(json: Readonly<Record<string, unknown>>): CompiledParams {
   return {
     params: Object.entries(json).map(([name, raw]) => {
-      const entry = raw as { value?: unknown; description?: string | null; schema?: Record<string, unknown>; has_default?: boolean };
+      const entry = raw as {
+        value?: unknown;
+        description?: string | null;
+        schema?: Record<string, unknown>;
+        has_default?: boolean;
+      };
       return {
         name,
         schema: entry.schema ?? {},

@@ -7,7 +7,13 @@ import { scheduleAssetsJson } from "./dag";
 import { UpdraftError } from "./errors";
 import { type BaseOperator, jsonSafe } from "./operator";
 import { serializeParams } from "./params";
-import { type SerializedAsset, type SerializedDag, type SerializedTask, type SerializedTaskGroup, SERIALIZATION_VERSION } from "./serializedDag";
+import {
+  type SerializedAsset,
+  type SerializedDag,
+  type SerializedTask,
+  type SerializedTaskGroup,
+  SERIALIZATION_VERSION,
+} from "./serializedDag";
 import { serializedDagSchema } from "./serializedDagSchema";
 import type { TaskGroup } from "./taskGroup";
 import type { Timetable } from "./timetables/timetable";
@@ -107,7 +113,10 @@ export function serializeDag(dag: Dag): SerializedDag {
       owners: dag.owners,
       params: serializeParams(dag.params),
       default_args: Object.fromEntries(
-        Object.entries(jsonSafe(dag.defaultArgs) as Record<string, unknown>).map(([k, v]) => [snake(k), v]),
+        Object.entries(jsonSafe(dag.defaultArgs) as Record<string, unknown>).map(([k, v]) => [
+          snake(k),
+          v,
+        ]),
       ),
       max_active_runs: dag.maxActiveRuns,
       max_active_tasks: dag.maxActiveTasks,
@@ -132,18 +141,27 @@ let validator: ReturnType<Ajv["compile"]> | null = null;
 export function deserializeDag(json: unknown): SerializedDag {
   const version = (json as { __version?: unknown } | null)?.__version;
   if (version !== SERIALIZATION_VERSION)
-    throw new UpdraftError("SERIALIZATION_ERROR", `serialized DAG: expected __version ${SERIALIZATION_VERSION}, got ${JSON.stringify(version)}`);
+    throw new UpdraftError(
+      "SERIALIZATION_ERROR",
+      `serialized DAG: expected __version ${SERIALIZATION_VERSION}, got ${JSON.stringify(version)}`,
+    );
   validator ??= new Ajv({ allErrors: false, strict: false }).compile(serializedDagSchema);
   if (!validator(json)) {
     const e = validator.errors?.[0];
-    throw new UpdraftError("SERIALIZATION_ERROR", `serialized DAG${e?.instancePath ?? ""}: ${e?.message ?? "invalid"}`);
+    throw new UpdraftError(
+      "SERIALIZATION_ERROR",
+      `serialized DAG${e?.instancePath ?? ""}: ${e?.message ?? "invalid"}`,
+    );
   }
   const dag = json as SerializedDag;
   const ids = new Set(dag.dag.tasks.map((t) => t.task_id));
   for (const t of dag.dag.tasks)
     for (const id of [...t.upstream_task_ids, ...t.downstream_task_ids])
       if (!ids.has(id))
-        throw new UpdraftError("SERIALIZATION_ERROR", `serialized DAG "${dag.dag.dag_id}": task "${t.task_id}" refers to unknown task "${id}"`);
+        throw new UpdraftError(
+          "SERIALIZATION_ERROR",
+          `serialized DAG "${dag.dag.dag_id}": task "${t.task_id}" refers to unknown task "${id}"`,
+        );
   return dag;
 }
 

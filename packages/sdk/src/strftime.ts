@@ -24,14 +24,23 @@ const DIRECTIVES: Readonly<Record<string, string>> = {
   e: "d",
 };
 
-/** Translates a Python date format into a luxon format string; throws on unknown directives. */
-export function toLuxonFormat(format: string): string {
-  let out = "";
+// Python's strptime accepts one or two digits for these; luxon's single-letter tokens do too.
+const PARSE_DIRECTIVES: Readonly<Record<string, string>> = {
+  ...DIRECTIVES,
+  m: "L",
+  d: "d",
+  H: "H",
+  M: "m",
+  S: "s",
+  I: "h",
+};
+
+type Piece = { literal: string } | { token: string };
+
+/** Splits a Python date format into literal text and luxon tokens; throws on unknown directives. */
+function parseFormat(format: string, directives: Readonly<Record<string, string>>): Piece[] {
+  const pieces: Piece[] = [];
   let literal = "";
-  const flush = (): void => {
-    if (literal !== "") out += `'${literal.replace(/'/g, "''")}'`;
-    literal = "";
-  };
   for (let i = 0; i < format.length; i++) {
     const ch = format[i]!;
     if (ch !== "%") {
@@ -43,25 +52,47 @@ export function toLuxonFormat(format: string): string {
       literal += "%";
       continue;
     }
-    const token = directive === undefined ? undefined : DIRECTIVES[directive];
+    const token = directive === undefined ? undefined : directives[directive];
     if (token === undefined)
-      throw new UpdraftError("TEMPLATE_ERROR", `date format ${JSON.stringify(format)}: unsupported directive %${directive ?? ""}`);
-    flush();
-    out += token;
+      throw new UpdraftError(
+        "TEMPLATE_ERROR",
+        `date format ${JSON.stringify(format)}: unsupported directive %${directive ?? ""}`,
+      );
+    if (literal !== "") pieces.push({ literal });
+    literal = "";
+    pieces.push({ token });
   }
-  flush();
-  return out;
+  if (literal !== "") pieces.push({ literal });
+  return pieces;
+}
+
+/** Translates a Python date format into a luxon format string (for parsing). */
+export function toLuxonFormat(format: string): string {
+  return parseFormat(format, PARSE_DIRECTIVES)
+    .map((p) => ("token" in p ? p.token : `'${p.literal}'`))
+    .join("");
 }
 
 /** Python's `date.strftime(format)` for an instant shown in `zone` (default UTC). */
 export function strftime(date: Date, format: string, zone = "UTC"): string {
-  return DateTime.fromJSDate(date, { zone }).setLocale("en-US").toFormat(toLuxonFormat(format));
+  const dt = DateTime.fromJSDate(date, { zone }).setLocale("en-US");
+  // Literal text is copied as is (luxon's quoting cannot express every character).
+  return parseFormat(format, DIRECTIVES)
+    .map((p) => ("token" in p ? dt.toFormat(p.token) : p.literal))
+    .join("");
 }
 
 /** Python's `datetime.strptime(text, format)`; times are UTC unless the format has %z. */
 export function strptime(text: string, format: string): Date {
-  const parsed = DateTime.fromFormat(text, toLuxonFormat(format), { zone: "UTC", setZone: true, locale: "en-US" });
+  const parsed = DateTime.fromFormat(text, toLuxonFormat(format), {
+    zone: "UTC",
+    setZone: true,
+    locale: "en-US",
+  });
   if (!parsed.isValid)
-    throw new UpdraftError("TEMPLATE_ERROR", `time data ${JSON.stringify(text)} does not match format ${JSON.stringify(format)}`);
+    throw new UpdraftError(
+      "TEMPLATE_ERROR",
+      `time data ${JSON.stringify(text)} does not match format ${JSON.stringify(format)}`,
+    );
   return parsed.toJSDate();
 }

@@ -5,10 +5,20 @@ import type { BranchChoice } from "./operators/branching";
 import { type ShortCircuitOptions, ShortCircuitTaskFlowOperator } from "./operators/shortCircuit";
 import type { PokeResult, SensorOptions } from "./sensors/baseSensor";
 import { SensorTaskFlowOperator } from "./sensors/taskflowSensor";
-import { defineTask, makeTaskFactory, type TaskFactory, type TaskFunction, type TaskOptions } from "./taskflow";
+import {
+  defineTask,
+  makeTaskFactory,
+  type TaskFactory,
+  type TaskFunction,
+  type TaskOptions,
+} from "./taskflow";
 
 /** Defines a branch: the function returns the task or group id(s) to follow; the rest are skipped. */
-function branch<I extends unknown[]>(taskId: string, fn: TaskFunction<I, BranchChoice>, options: TaskOptions = {}): TaskFactory<I, BranchChoice> {
+function branch<I extends unknown[]>(
+  taskId: string,
+  fn: TaskFunction<I, BranchChoice>,
+  options: TaskOptions = {},
+): TaskFactory<I, BranchChoice> {
   return makeTaskFactory(BranchTaskFlowOperator, taskId, fn, options);
 }
 
@@ -22,7 +32,11 @@ function shortCircuit<I extends unknown[], O>(
 }
 
 /** Defines a sensor: the function is poked until it returns true (or `{ isDone: true }`). */
-function sensor<I extends unknown[]>(taskId: string, fn: TaskFunction<I, PokeResult>, options: TaskOptions & SensorOptions = {}): TaskFactory<I, unknown> {
+function sensor<I extends unknown[]>(
+  taskId: string,
+  fn: TaskFunction<I, PokeResult>,
+  options: TaskOptions & SensorOptions = {},
+): TaskFactory<I, unknown> {
   return makeTaskFactory(SensorTaskFlowOperator, taskId, fn, options);
 }
 

@@ -184,7 +184,8 @@ export function compileTaskArgs(
   if (!isTriggerRule(triggerRule))
     fail(f("triggerRule"), "one of Airflow's trigger rules (e.g. all_success)", triggerRule);
   const weightRule = a.weightRule ?? WeightRule.DOWNSTREAM;
-  if (!isWeightRule(weightRule)) fail(f("weightRule"), "downstream, upstream or absolute", weightRule);
+  if (!isWeightRule(weightRule))
+    fail(f("weightRule"), "downstream, upstream or absolute", weightRule);
   const callbacks = Object.fromEntries(
     Object.entries(CALLBACK_FIELDS).map(([kind, field]) => [
       kind,
@@ -203,7 +204,11 @@ export function compileTaskArgs(
     // Airflow: wait_for_downstream implies depends_on_past.
     dependsOnPast: waitForDownstream || bool(f("dependsOnPast"), a.dependsOnPast, false),
     waitForDownstream,
-    ignoreFirstDependsOnPast: bool(f("ignoreFirstDependsOnPast"), a.ignoreFirstDependsOnPast, false),
+    ignoreFirstDependsOnPast: bool(
+      f("ignoreFirstDependsOnPast"),
+      a.ignoreFirstDependsOnPast,
+      false,
+    ),
     pool: name(f("pool"), a.pool, DEFAULT_POOL),
     poolSlots: int(f("poolSlots"), a.poolSlots, 1, 1),
     priorityWeight: int(f("priorityWeight"), a.priorityWeight, 1, -(2 ** 31)),
@@ -222,9 +227,7 @@ export function compileTaskArgs(
 
 /** Drops keys whose value is undefined, so they don't hide a default. */
 export function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The names of every TaskArgs field (used to split operator options from task args). */

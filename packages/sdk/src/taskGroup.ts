@@ -32,7 +32,12 @@ export class TaskGroup {
   readonly uiFgColor: string;
   private readonly members: (BaseOperator | TaskGroup)[] = [];
 
-  constructor(dag: Dag, groupId: string | null, parent: TaskGroup | null, options: TaskGroupOptions = {}) {
+  constructor(
+    dag: Dag,
+    groupId: string | null,
+    parent: TaskGroup | null,
+    options: TaskGroupOptions = {},
+  ) {
     this.dag = dag;
     this.parent = parent;
     this.prefixGroupId = options.prefixGroupId ?? true;
@@ -44,7 +49,8 @@ export class TaskGroup {
 
   /** The id a child named `id` gets inside this group. */
   childId(id: string): string {
-    if (this.groupId === null || !this.prefixGroupId) return this.parent ? this.parent.childId(id) : id;
+    if (this.groupId === null || !this.prefixGroupId)
+      return this.parent ? this.parent.childId(id) : id;
     return `${this.groupId}.${id}`;
   }
 
@@ -94,7 +100,11 @@ export class TaskGroup {
  * Creates a task group and runs `build` inside it: tasks created there get ids `groupId.taskId`.
  * Returns the group, usable with `.then()`.
  */
-export function taskGroup(groupId: string, build: (group: TaskGroup) => void, options: TaskGroupOptions = {}): TaskGroup {
+export function taskGroup(
+  groupId: string,
+  build: (group: TaskGroup) => void,
+  options: TaskGroupOptions = {},
+): TaskGroup {
   validateKey("groupId", groupId);
   const dag = requireDag(options.dag, `task group "${groupId}"`);
   const parent = currentTaskGroup(dag) ?? dag.rootGroup;

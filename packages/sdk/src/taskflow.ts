@@ -28,7 +28,10 @@ export interface TaskOptions extends TaskArgs {
 }
 
 /** The function behind a TaskFlow task: the context, then the task's inputs. */
-export type TaskFunction<I extends unknown[], O> = (context: TaskContext, ...inputs: I) => O | Promise<O>;
+export type TaskFunction<I extends unknown[], O> = (
+  context: TaskContext,
+  ...inputs: I
+) => O | Promise<O>;
 
 /** Each input as a value or a reference to another task's output of that type. */
 export type Inputs<I extends unknown[]> = { [K in keyof I]: TaskInput<I[K]> };
@@ -80,7 +83,8 @@ export class TaskFlowOperator<O = unknown> extends BaseOperator<O> {
     inputs.forEach((input, i) => {
       if (input.kind === "mapped" && !isXComReference(input.value))
         requireList(input.value, `${i + 1} of task "${this.taskId}"`);
-      for (const ref of collectReferences(input.value)) setDownstream(toXComArg(ref).operator, this);
+      for (const ref of collectReferences(input.value))
+        setDownstream(toXComArg(ref).operator, this);
     });
   }
 
@@ -95,9 +99,13 @@ export class TaskFlowOperator<O = unknown> extends BaseOperator<O> {
   /** The function's arguments for this task instance, with XComs pulled and mapping applied. */
   async resolveInputs(context: TaskContext): Promise<unknown[]> {
     const mappedPositions = this.inputs.flatMap((input, i) => (input.kind === "mapped" ? [i] : []));
-    const resolved = await Promise.all(this.inputs.map((input) => resolveNested(input.value, context)));
+    const resolved = await Promise.all(
+      this.inputs.map((input) => resolveNested(input.value, context)),
+    );
     if (mappedPositions.length === 0) return resolved;
-    const lists = mappedPositions.map((i) => requireList(resolved[i], `${i + 1} of task "${this.taskId}"`));
+    const lists = mappedPositions.map((i) =>
+      requireList(resolved[i], `${i + 1} of task "${this.taskId}"`),
+    );
     const values = valuesForMapIndex(lists, context.mapIndex);
     mappedPositions.forEach((position, k) => (resolved[position] = values[k]));
     return resolved;
@@ -130,7 +138,9 @@ async function resolveNested(value: unknown, context: TaskContext): Promise<unkn
   if (Array.isArray(value)) return Promise.all(value.map((v) => resolveNested(v, context)));
   if (isPlainObject(value))
     return Object.fromEntries(
-      await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveNested(v, context)] as const)),
+      await Promise.all(
+        Object.entries(value).map(async ([k, v]) => [k, await resolveNested(v, context)] as const),
+      ),
     );
   return value;
 }
@@ -163,15 +173,23 @@ export function makeTaskFactory<I extends unknown[], O>(
   const create = (inputs: TaskFlowInput[]): TaskFlowOperator<O> => {
     const dag = options.dag ?? currentDag();
     const id = uniqueTaskId(dag, taskId);
-    return new Operator({ ...options, taskId: id }, fn as TaskFunction<unknown[], unknown>, inputs) as TaskFlowOperator<O>;
+    return new Operator(
+      { ...options, taskId: id },
+      fn as TaskFunction<unknown[], unknown>,
+      inputs,
+    ) as TaskFlowOperator<O>;
   };
-  const values = (args: unknown[]): TaskFlowInput[] => args.map((value) => ({ kind: "value", value }));
-  const mapped = (args: unknown[]): TaskFlowInput[] => args.map((value) => ({ kind: "mapped", value }));
+  const values = (args: unknown[]): TaskFlowInput[] =>
+    args.map((value) => ({ kind: "value", value }));
+  const mapped = (args: unknown[]): TaskFlowInput[] =>
+    args.map((value) => ({ kind: "mapped", value }));
   const factory = ((...inputs: unknown[]) => create(values(inputs))) as TaskFactory<I, O>;
   Object.defineProperty(factory, "taskId", { value: taskId });
-  factory.expand = (...inputs: unknown[]) => create(mapped(inputs)) as unknown as TaskFlowOperator<O[]>;
+  factory.expand = (...inputs: unknown[]) =>
+    create(mapped(inputs)) as unknown as TaskFlowOperator<O[]>;
   factory.partial = ((...fixed: unknown[]) => ({
-    expand: (...rest: unknown[]) => create([...values(fixed), ...mapped(rest)]) as unknown as TaskFlowOperator<O[]>,
+    expand: (...rest: unknown[]) =>
+      create([...values(fixed), ...mapped(rest)]) as unknown as TaskFlowOperator<O[]>,
   })) as TaskFactory<I, O>["partial"];
   factory.override = (overrides) =>
     makeTaskFactory(Operator, overrides.taskId ?? taskId, fn, { ...options, ...overrides });

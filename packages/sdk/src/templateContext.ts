@@ -34,10 +34,22 @@ export interface TemplateContextInput {
   extra?: Record<string, unknown>;
 }
 
-const PASSTHROUGH = new Set(["toString", "valueOf", "toJSON", "then", "constructor", "inspect", "length"]);
+const PASSTHROUGH = new Set([
+  "toString",
+  "valueOf",
+  "toJSON",
+  "then",
+  "constructor",
+  "inspect",
+  "length",
+]);
 
 /** An object whose every attribute is looked up by `lookup`; a missing one is a clear error. */
-function lookupProxy(lookup: (key: string) => unknown, missing: (key: string) => string, methods: Record<string, unknown>): object {
+function lookupProxy(
+  lookup: (key: string) => unknown,
+  missing: (key: string) => string,
+  methods: Record<string, unknown>,
+): object {
   return new Proxy(methods, {
     get(target, prop) {
       if (typeof prop === "symbol" || PASSTHROUGH.has(prop)) return undefined;
@@ -46,7 +58,8 @@ function lookupProxy(lookup: (key: string) => unknown, missing: (key: string) =>
       if (value === undefined) throw new UpdraftError("TEMPLATE_ERROR", missing(prop));
       return value;
     },
-    has: (target, prop) => typeof prop === "string" && (Object.hasOwn(target, prop) || lookup(prop) !== undefined),
+    has: (target, prop) =>
+      typeof prop === "string" && (Object.hasOwn(target, prop) || lookup(prop) !== undefined),
   });
 }
 
@@ -62,21 +75,30 @@ function variablesNamespace(variables: VariableAccessor): Record<string, object>
     }
   };
   return {
-    value: lookupProxy((k) => variables.get(k), missing, { get: (k: string, fallback: unknown = null) => variables.get(k) ?? fallback }),
-    json: lookupProxy(json, missing, { get: (k: string, fallback: unknown = null) => json(k) ?? fallback }),
+    value: lookupProxy((k) => variables.get(k), missing, {
+      get: (k: string, fallback: unknown = null) => variables.get(k) ?? fallback,
+    }),
+    json: lookupProxy(json, missing, {
+      get: (k: string, fallback: unknown = null) => json(k) ?? fallback,
+    }),
   };
 }
 
 function connectionsNamespace(connections: ConnectionAccessor): object {
-  return lookupProxy((id) => connections.get(id), (id) => `connection ${id} is not defined`, {
-    get: (id: string, fallback: unknown = null) => connections.get(id) ?? fallback,
-  });
+  return lookupProxy(
+    (id) => connections.get(id),
+    (id) => `connection ${id} is not defined`,
+    {
+      get: (id: string, fallback: unknown = null) => connections.get(id) ?? fallback,
+    },
+  );
 }
 
 function dateKeys(input: TemplateContextInput): Record<string, unknown> {
   if (input.logicalDate === null) return {};
   const logical = new TemplateDateTime(input.logicalDate);
-  const optional = (date: Date | null | undefined): TemplateDateTime | null => (date ? new TemplateDateTime(date) : null);
+  const optional = (date: Date | null | undefined): TemplateDateTime | null =>
+    date ? new TemplateDateTime(date) : null;
   const ds = logical.strftime("%Y-%m-%d");
   const ts = logical.isoformat();
   return {
@@ -99,10 +121,26 @@ export function buildTemplateContext(input: TemplateContextInput): Record<string
   const keySuffix = input.logicalDate === null ? input.runId : (dates.ds_nodash as string);
   return {
     dag: input.dag ?? { dag_id: input.dagId },
-    dag_run: input.dagRun ?? { run_id: input.runId, logical_date: dates.logical_date ?? null, run_after: new TemplateDateTime(input.runAfter) },
+    dag_run: input.dagRun ?? {
+      run_id: input.runId,
+      logical_date: dates.logical_date ?? null,
+      run_after: new TemplateDateTime(input.runAfter),
+    },
     task: input.task ?? { task_id: input.taskId },
-    ti: input.ti ?? { task_id: input.taskId, dag_id: input.dagId, run_id: input.runId, map_index: input.mapIndex, try_number: input.tryNumber },
-    task_instance: input.ti ?? { task_id: input.taskId, dag_id: input.dagId, run_id: input.runId, map_index: input.mapIndex, try_number: input.tryNumber },
+    ti: input.ti ?? {
+      task_id: input.taskId,
+      dag_id: input.dagId,
+      run_id: input.runId,
+      map_index: input.mapIndex,
+      try_number: input.tryNumber,
+    },
+    task_instance: input.ti ?? {
+      task_id: input.taskId,
+      dag_id: input.dagId,
+      run_id: input.runId,
+      map_index: input.mapIndex,
+      try_number: input.tryNumber,
+    },
     run_id: input.runId,
     map_index: input.mapIndex,
     try_number: input.tryNumber,
@@ -113,8 +151,12 @@ export function buildTemplateContext(input: TemplateContextInput): Record<string
     inlets: [],
     outlets: [],
     task_instance_key_str: `${input.dagId}__${input.taskId}__${keySuffix}`,
-    prev_start_date_success: input.prevStartDateSuccess ? new TemplateDateTime(input.prevStartDateSuccess) : null,
-    prev_end_date_success: input.prevEndDateSuccess ? new TemplateDateTime(input.prevEndDateSuccess) : null,
+    prev_start_date_success: input.prevStartDateSuccess
+      ? new TemplateDateTime(input.prevStartDateSuccess)
+      : null,
+    prev_end_date_success: input.prevEndDateSuccess
+      ? new TemplateDateTime(input.prevEndDateSuccess)
+      : null,
     ...dates,
     ...(input.extra ?? {}),
   };

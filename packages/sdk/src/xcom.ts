@@ -26,8 +26,20 @@ export class XComArg<T = unknown> {
   }
 }
 
-/** A value a task takes as input: the value itself, or a reference to another task's output. */
-export type TaskInput<T> = T | XComArg<T> | BaseOperator<T>;
+/**
+ * A value a task takes as input: the value itself, a reference to another task's output, or a
+ * list/object holding such references (resolved when the task runs).
+ */
+export type TaskInput<T> = T | XComArg<T> | BaseOperator<T> | NestedTaskInput<T>;
+
+/** A list or plain object whose members may be references. */
+export type NestedTaskInput<T> = T extends readonly (infer E)[]
+  ? readonly TaskInput<E>[]
+  : T extends Date | RegExp | ((...args: never[]) => unknown)
+    ? never
+    : T extends object
+      ? { [K in keyof T]: TaskInput<T[K]> }
+      : never;
 
 /** True when `value` is a reference to another task's output (an XComArg or an operator). */
 export function isXComReference(value: unknown): value is XComArg | BaseOperator {

@@ -8,7 +8,11 @@ function branchDag(choose: () => string | string[] | null): Dag {
     const group = taskGroup("heavy", () => {
       new EmptyOperator({ taskId: "a" }).then(new EmptyOperator({ taskId: "b" }));
     });
-    pick.then([new EmptyOperator({ taskId: "fast" }), new EmptyOperator({ taskId: "slow" }), group]);
+    pick.then([
+      new EmptyOperator({ taskId: "fast" }),
+      new EmptyOperator({ taskId: "slow" }),
+      group,
+    ]);
   });
 }
 
@@ -42,7 +46,9 @@ describe("short-circuit", () => {
         condition: () => value,
         ...(ignoreDownstreamTriggerRules === undefined ? {} : { ignoreDownstreamTriggerRules }),
       });
-      check.then(new EmptyOperator({ taskId: "next" })).then(new EmptyOperator({ taskId: "after", triggerRule: "all_done" }));
+      check
+        .then(new EmptyOperator({ taskId: "next" }))
+        .then(new EmptyOperator({ taskId: "after", triggerRule: "all_done" }));
     });
   }
 
@@ -66,7 +72,12 @@ describe("short-circuit", () => {
 
   test("task.shortCircuit works the same on a TaskFlow function", async () => {
     const d = dag({ dagId: "tf_circuit" }, () => {
-      task.shortCircuit("has_rows", (_ctx, n: number) => n > 0)(0).then(new EmptyOperator({ taskId: "load" }));
+      task
+        .shortCircuit(
+          "has_rows",
+          (_ctx, n: number) => n > 0,
+        )(0)
+        .then(new EmptyOperator({ taskId: "load" }));
     });
     const run = fakeRun();
     await executeTask(d.task("has_rows"), run.context("has_rows"));

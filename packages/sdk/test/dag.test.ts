@@ -1,4 +1,5 @@
-import { dag, DagDefinitionError, EmptyOperator, hasErrorCode } from "../src";
+import type { DagDefinitionError } from "../src";
+import { dag, EmptyOperator, hasErrorCode } from "../src";
 
 function errorOf(build: () => unknown): DagDefinitionError {
   try {
@@ -22,7 +23,12 @@ describe("dag options", () => {
   });
 
   test("startDate strings without offset are wall-clock time in the DAG's timezone", () => {
-    const d = dag({ dagId: "tz", startDate: "2026-01-01", timezone: "America/Sao_Paulo", schedule: "@daily" });
+    const d = dag({
+      dagId: "tz",
+      startDate: "2026-01-01",
+      timezone: "America/Sao_Paulo",
+      schedule: "@daily",
+    });
     expect(d.startDate?.toISOString()).toBe("2026-01-01T03:00:00.000Z");
   });
 
@@ -35,16 +41,32 @@ describe("dag options", () => {
   });
 
   test.each([
-    [{ dagId: "bad id!" }, "INVALID_ID", 'dagId: expected 1-250 characters'],
-    [{ dagId: "x", startDate: "2026-02-01", endDate: "2026-01-01" }, "START_AFTER_END", "is after endDate"],
+    [{ dagId: "bad id!" }, "INVALID_ID", "dagId: expected 1-250 characters"],
+    [
+      { dagId: "x", startDate: "2026-02-01", endDate: "2026-01-01" },
+      "START_AFTER_END",
+      "is after endDate",
+    ],
     [{ dagId: "x", schedule: "61 * * * *" }, "INVALID_CRON", "schedule"],
-    [{ dagId: "x", maxActiveRuns: 0 }, "INVALID_ARGUMENT", 'dag "x".maxActiveRuns: expected an integer >= 1, got 0'],
-    [{ dagId: "x", dagrunTimeout: "soon" }, "INVALID_DURATION", 'dag "x".dagrunTimeout: expected a duration'],
-    [{ dagId: "x", defaultArgs: { retries: -1 } }, "INVALID_ARGUMENT", 'dag "x".defaultArgs.retries: expected an integer >= 0, got -1'],
+    [
+      { dagId: "x", maxActiveRuns: 0 },
+      "INVALID_ARGUMENT",
+      'dag "x".maxActiveRuns: expected an integer >= 1, got 0',
+    ],
+    [
+      { dagId: "x", dagrunTimeout: "soon" },
+      "INVALID_DURATION",
+      'dag "x".dagrunTimeout: expected a duration',
+    ],
+    [
+      { dagId: "x", defaultArgs: { retries: -1 } },
+      "INVALID_ARGUMENT",
+      'dag "x".defaultArgs.retries: expected an integer >= 0, got -1',
+    ],
     [{ dagId: "x", startDate: "yesterday" }, "INVALID_DATE", 'dag "x".startDate'],
     [{ dagId: "x", timezone: "Mars/Olympus" }, "INVALID_TIMEZONE", "Mars/Olympus"],
   ])("rejects %j with %s", (options, code, message) => {
-    const error = errorOf(() => dag(options as never));
+    const error = errorOf(() => dag(options));
     expect(error.code).toBe(code);
     expect(error.message).toContain(message);
   });
@@ -119,7 +141,7 @@ describe("dag validation", () => {
   test("a task created outside any DAG says how to fix it", () => {
     const error = errorOf(() => new EmptyOperator({ taskId: "orphan" }));
     expect(error.code).toBe("NO_DAG_CONTEXT");
-    expect(error.message).toContain('pass { dag }');
+    expect(error.message).toContain("pass { dag }");
   });
 
   test("topological order breaks ties by task id", () => {

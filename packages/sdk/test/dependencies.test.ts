@@ -2,7 +2,9 @@ import { chain, crossDownstream, dag, EmptyOperator, parallel, taskGroup } from 
 import type { Dag } from "../src";
 
 function edges(d: Dag): string[] {
-  return d.tasks.flatMap((t) => [...t.downstreamTaskIds].map((down) => `${t.taskId}>${down}`)).sort();
+  return d.tasks
+    .flatMap((t) => [...t.downstreamTaskIds].map((down) => `${t.taskId}>${down}`))
+    .sort();
 }
 
 const op = (id: string): EmptyOperator => new EmptyOperator({ taskId: id });
@@ -47,7 +49,9 @@ describe("dependencies", () => {
   });
 
   test("crossDownstream() links every pair", () => {
-    const d = dag({ dagId: "cross" }, () => crossDownstream([op("a"), op("b")], [op("c"), op("d")]));
+    const d = dag({ dagId: "cross" }, () =>
+      crossDownstream([op("a"), op("b")], [op("c"), op("d")]),
+    );
     expect(edges(d)).toEqual(["a>c", "a>d", "b>c", "b>d"]);
   });
 

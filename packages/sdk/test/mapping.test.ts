@@ -14,7 +14,10 @@ describe("mapping expansion", () => {
   });
 
   test("the limit is configurable (Airflow's max_map_length)", () => {
-    expect(decideExpansion([5], 4)).toEqual({ kind: "fail", reason: "Expansion length 5 exceeds max_map_length 4" });
+    expect(decideExpansion([5], 4)).toEqual({
+      kind: "fail",
+      reason: "Expansion length 5 exceeds max_map_length 4",
+    });
   });
 
   test.each([
@@ -41,7 +44,8 @@ describe("mapped TaskFlow tasks", () => {
     expect(square.isMapped).toBe(true);
     const run = fakeRun();
     const results = [];
-    for (const mapIndex of [0, 1, 2]) results.push((await executeTask(square, run.context("square", { mapIndex }))).returnValue);
+    for (const mapIndex of [0, 1, 2])
+      results.push((await executeTask(square, run.context("square", { mapIndex }))).returnValue);
     expect(results).toEqual([1, 4, 9]);
   });
 
@@ -55,9 +59,12 @@ describe("mapped TaskFlow tasks", () => {
     expect([...d.task("load").upstreamTaskIds]).toEqual(["tables"]);
     const run = fakeRun();
     await executeTask(d.task("tables"), run.context("tables"));
-    for (const mapIndex of [0, 1]) await executeTask(d.task("load"), run.context("load", { mapIndex }));
+    for (const mapIndex of [0, 1])
+      await executeTask(d.task("load"), run.context("load", { mapIndex }));
     // A downstream task pulling a mapped task's output gets every map index in order.
-    expect((await executeTask(d.task("summary"), run.context("summary"))).returnValue).toBe("raw.vendas,raw.clientes");
+    expect((await executeTask(d.task("summary"), run.context("summary"))).returnValue).toBe(
+      "raw.vendas,raw.clientes",
+    );
   });
 
   test("a mapped input that is not a list is rejected at definition", () => {
@@ -72,7 +79,9 @@ describe("mapped TaskFlow tasks", () => {
 describe("mapped class operators", () => {
   test("partial().expand() renders each instance with its own options", async () => {
     const d = dag({ dagId: "map_bash" }, () => {
-      BashOperator.partial({ taskId: "echo", retries: 2 }).expand({ bashCommand: ["echo a", "echo b"] });
+      BashOperator.partial({ taskId: "echo", retries: 2 }).expand({
+        bashCommand: ["echo a", "echo b"],
+      });
     });
     const echo = d.task("echo");
     expect(echo.isMapped).toBe(true);
@@ -81,13 +90,22 @@ describe("mapped class operators", () => {
     const run = fakeRun();
     const commands: string[] = [];
     for (const mapIndex of [0, 1])
-      await executeTask(echo, run.context("echo", { mapIndex, runCommand: (c) => (commands.push(c), { exitCode: 0, lastLine: c }) }));
+      await executeTask(
+        echo,
+        run.context("echo", {
+          mapIndex,
+          runCommand: (c) => (commands.push(c), { exitCode: 0, lastLine: c }),
+        }),
+      );
     expect(commands).toEqual(["echo a", "echo b"]);
   });
 
   test("expandKwargs() takes one options object per instance", async () => {
     const d = dag({ dagId: "map_kwargs" }, () => {
-      BashOperator.partial({ taskId: "run" }).expandKwargs([{ bashCommand: "one" }, { bashCommand: "two", env: { A: "1" } }]);
+      BashOperator.partial({ taskId: "run" }).expandKwargs([
+        { bashCommand: "one" },
+        { bashCommand: "two", env: { A: "1" } },
+      ]);
     });
     const run = fakeRun();
     const { operator } = await d.task("run").resolveForRun(run.context("run", { mapIndex: 1 }));

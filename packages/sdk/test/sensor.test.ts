@@ -1,10 +1,21 @@
-import { AirflowRescheduleException, BaseSensorOperator, dag, executeTask, hasErrorCode, nextPokeIntervalMs, task } from "../src";
+import {
+  AirflowRescheduleException,
+  BaseSensorOperator,
+  dag,
+  executeTask,
+  hasErrorCode,
+  nextPokeIntervalMs,
+  task,
+} from "../src";
 import type { PokeResult, TaskContext } from "../src";
 import { fakeRun } from "./helpers/fakeContext";
 
 class CountdownSensor extends BaseSensorOperator {
   pokes = 0;
-  constructor(options: ConstructorParameters<typeof BaseSensorOperator>[0], private readonly doneAfter: number) {
+  constructor(
+    options: ConstructorParameters<typeof BaseSensorOperator>[0],
+    private readonly doneAfter: number,
+  ) {
     super(options);
   }
   poke(_context: TaskContext): PokeResult {
@@ -47,7 +58,10 @@ describe("sensors", () => {
   test("softFail turns a timeout into a skip", async () => {
     let sensor!: CountdownSensor;
     dag({ dagId: "soft" }, () => {
-      sensor = new CountdownSensor({ taskId: "wait", pokeInterval: 60, timeout: 60, softFail: true }, 100);
+      sensor = new CountdownSensor(
+        { taskId: "wait", pokeInterval: 60, timeout: 60, softFail: true },
+        100,
+      );
     });
     const error = await errorOf(executeTask(sensor, fakeRun().context("wait")));
     expect(hasErrorCode(error, "TASK_SKIPPED")).toBe(true);
@@ -61,23 +75,39 @@ describe("sensors", () => {
     const run = fakeRun();
     const error = await errorOf(executeTask(sensor, run.context("wait")));
     expect(error).toBeInstanceOf(AirflowRescheduleException);
-    expect((error as AirflowRescheduleException).rescheduleDate.toISOString()).toBe("2026-01-01T00:05:00.000Z");
+    expect((error as AirflowRescheduleException).rescheduleDate.toISOString()).toBe(
+      "2026-01-01T00:05:00.000Z",
+    );
   });
 
   test("in reschedule mode the timeout counts from the first poke, across reschedules", async () => {
     let sensor!: CountdownSensor;
     dag({ dagId: "reschedule_timeout" }, () => {
-      sensor = new CountdownSensor({ taskId: "wait", pokeInterval: 60, timeout: 600, mode: "reschedule" }, 100);
+      sensor = new CountdownSensor(
+        { taskId: "wait", pokeInterval: 60, timeout: 600, mode: "reschedule" },
+        100,
+      );
     });
     const run = fakeRun("reschedule_timeout", new Date("2026-01-01T00:11:00Z"));
     const error = await errorOf(
-      executeTask(sensor, run.context("wait", { firstRescheduleDate: new Date("2026-01-01T00:00:00Z") })),
+      executeTask(
+        sensor,
+        run.context("wait", { firstRescheduleDate: new Date("2026-01-01T00:00:00Z") }),
+      ),
     );
     expect(error.code).toBe("SENSOR_TIMEOUT");
   });
 
   test("exponential backoff grows the interval with deterministic jitter, capped by maxWait", () => {
-    const options = { pokeIntervalMs: 10_000, timeoutMs: 3_600_000, mode: "poke" as const, softFail: false, neverFail: false, exponentialBackoff: true, maxWaitMs: 100_000 };
+    const options = {
+      pokeIntervalMs: 10_000,
+      timeoutMs: 3_600_000,
+      mode: "poke" as const,
+      softFail: false,
+      neverFail: false,
+      exponentialBackoff: true,
+      maxWaitMs: 100_000,
+    };
     const sensor = { dagId: "d", taskId: "t", options };
     const started = new Date("2026-01-01T00:00:00Z");
     const intervals = [1, 2, 3, 4, 5, 6].map((n) => nextPokeIntervalMs(sensor, started, n, 0));
@@ -103,7 +133,10 @@ describe("sensors", () => {
 
   test("bad sensor options are rejected with the field named", () => {
     expect(() =>
-      dag({ dagId: "bad_sensor" }, () => new CountdownSensor({ taskId: "s", mode: "sometimes" as "poke" }, 1)),
+      dag(
+        { dagId: "bad_sensor" },
+        () => new CountdownSensor({ taskId: "s", mode: "sometimes" as "poke" }, 1),
+      ),
     ).toThrow('task "s".mode: expected "poke" or "reschedule", got "sometimes"');
   });
 });

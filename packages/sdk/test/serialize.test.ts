@@ -37,24 +37,28 @@ function richDag(): Dag {
     },
     () => {
       const start = new EmptyOperator({ taskId: "start", doc: "begins" });
-      const group = taskGroup("load", () => {
-        new BashOperator({
-          taskId: "copy",
-          bashCommand: "echo {{ ds }}",
-          triggerRule: "none_failed_min_one_success",
-          pool: "warehouse",
-          poolSlots: 2,
-          priorityWeight: 5,
-          weightRule: "absolute",
-          queue: "etl",
-          executionTimeout: "30m",
-          retryExponentialBackoff: 2,
-          maxRetryDelay: "1h",
-          dependsOnPast: true,
-          outlets: [orders],
-          onFailure: () => undefined,
-        });
-      }, { tooltip: "Loads" });
+      const group = taskGroup(
+        "load",
+        () => {
+          new BashOperator({
+            taskId: "copy",
+            bashCommand: "echo {{ ds }}",
+            triggerRule: "none_failed_min_one_success",
+            pool: "warehouse",
+            poolSlots: 2,
+            priorityWeight: 5,
+            weightRule: "absolute",
+            queue: "etl",
+            executionTimeout: "30m",
+            retryExponentialBackoff: 2,
+            maxRetryDelay: "1h",
+            dependsOnPast: true,
+            outlets: [orders],
+            onFailure: () => undefined,
+          });
+        },
+        { tooltip: "Loads" },
+      );
       const count = task("count", (_ctx, n: number) => n + 1).expand([1, 2]);
       start.then(group).then(count);
     },
@@ -85,7 +89,12 @@ describe("serialization", () => {
     });
     expect(d.timetable.type).toBe("cron_trigger");
     expect(Object.keys(d.params)).toEqual(["region", "limit"]);
-    expect(d.default_args).toMatchObject({ retries: 2, retry_delay: "2m", email: "oncall@example.com", owner: "data-eng" });
+    expect(d.default_args).toMatchObject({
+      retries: 2,
+      retry_delay: "2m",
+      email: "oncall@example.com",
+      owner: "data-eng",
+    });
   });
 
   test("every task field appears under Airflow's name", () => {
@@ -114,7 +123,14 @@ describe("serialization", () => {
       template_fields: ["bashCommand", "env", "cwd"],
       template_field_values: { bashCommand: "echo {{ ds }}", env: null, cwd: null },
       is_mapped: false,
-      outlets: [{ uri: "postgres://source/public/vendas", name: "postgres://source/public/vendas", group: "asset", extra: {} }],
+      outlets: [
+        {
+          uri: "postgres://source/public/vendas",
+          name: "postgres://source/public/vendas",
+          group: "asset",
+          extra: {},
+        },
+      ],
     });
     const count = d.tasks.find((t) => t.task_id === "count")!;
     expect(count).toMatchObject({ operator_name: "@task", is_mapped: true });
@@ -126,7 +142,14 @@ describe("serialization", () => {
     const { dag: d } = serializeDag(richDag());
     expect(d.task_group.children).toEqual([
       { type: "task", id: "start" },
-      { type: "group", group: expect.objectContaining({ group_id: "load", tooltip: "Loads", children: [{ type: "task", id: "load.copy" }] }) },
+      {
+        type: "group",
+        group: expect.objectContaining({
+          group_id: "load",
+          tooltip: "Loads",
+          children: [{ type: "task", id: "load.copy" }],
+        }),
+      },
       { type: "task", id: "count" },
     ]);
   });
@@ -161,7 +184,9 @@ describe("serialization", () => {
   });
 
   test("rejects a task pointing at a task that does not exist", () => {
-    const json = JSON.parse(JSON.stringify(serializeDag(richDag()))) as { dag: { tasks: { downstream_task_ids: string[] }[] } };
+    const json = JSON.parse(JSON.stringify(serializeDag(richDag()))) as {
+      dag: { tasks: { downstream_task_ids: string[] }[] };
+    };
     json.dag.tasks[0]!.downstream_task_ids = ["ghost"];
     expect(() => deserializeDag(json)).toThrow('refers to unknown task "ghost"');
   });

@@ -26,10 +26,13 @@ describe("task args", () => {
   });
 
   test("task args override the DAG's defaultArgs", () => {
-    const d = dag({ dagId: "defaults", defaultArgs: { retries: 3, retryDelay: "1m", queue: "etl" } }, () => {
-      new EmptyOperator({ taskId: "a" });
-      new EmptyOperator({ taskId: "b", retries: 0 });
-    });
+    const d = dag(
+      { dagId: "defaults", defaultArgs: { retries: 3, retryDelay: "1m", queue: "etl" } },
+      () => {
+        new EmptyOperator({ taskId: "a" });
+        new EmptyOperator({ taskId: "b", retries: 0 });
+      },
+    );
     expect(d.task("a").args).toMatchObject({ retries: 3, retryDelayMs: 60_000, queue: "etl" });
     expect(d.task("b").args.retries).toBe(0);
   });
@@ -46,21 +49,33 @@ describe("task args", () => {
   });
 
   test.each([
-    [{ retries: 1.5 }, 'task.retries: expected an integer >= 0, got 1.5'],
-    [{ triggerRule: "all_sucess" }, 'task.triggerRule: expected one of Airflow\'s trigger rules (e.g. all_success), got "all_sucess"'],
-    [{ weightRule: "heaviest" }, 'task.weightRule: expected downstream, upstream or absolute, got "heaviest"'],
+    [{ retries: 1.5 }, "task.retries: expected an integer >= 0, got 1.5"],
+    [
+      { triggerRule: "all_sucess" },
+      'task.triggerRule: expected one of Airflow\'s trigger rules (e.g. all_success), got "all_sucess"',
+    ],
+    [
+      { weightRule: "heaviest" },
+      'task.weightRule: expected downstream, upstream or absolute, got "heaviest"',
+    ],
     [{ poolSlots: 0 }, "task.poolSlots: expected an integer >= 1, got 0"],
     [{ pool: "" }, 'task.pool: expected a non-empty string, got ""'],
     [{ retryDelay: "5 minutes" }, 'task.retryDelay: expected a duration such as "30s"'],
-    [{ email: ["not-an-address"] }, 'task.email: expected email addresses like ops@example.com, got "not-an-address"'],
-    [{ onFailure: "page me" }, 'task.onFailure: expected a function or an object with notify(context), got "page me"'],
+    [
+      { email: ["not-an-address"] },
+      'task.email: expected email addresses like ops@example.com, got "not-an-address"',
+    ],
+    [
+      { onFailure: "page me" },
+      'task.onFailure: expected a function or an object with notify(context), got "page me"',
+    ],
   ])("%j is rejected: %s", (args, message) => {
     expect(() => compileTaskArgs(args as never)).toThrow(message);
   });
 
   test("errors name the task", () => {
-    expect(() => dag({ dagId: "named" }, () => new EmptyOperator({ taskId: "load", retries: -2 }))).toThrow(
-      'task "load".retries: expected an integer >= 0, got -2',
-    );
+    expect(() =>
+      dag({ dagId: "named" }, () => new EmptyOperator({ taskId: "load", retries: -2 })),
+    ).toThrow('task "load".retries: expected an integer >= 0, got -2');
   });
 });

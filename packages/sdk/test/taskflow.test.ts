@@ -1,4 +1,5 @@
-import { dag, executeTask, task, TaskFlowOperator } from "../src";
+import type { TaskFlowOperator } from "../src";
+import { dag, executeTask, task } from "../src";
 import { fakeRun } from "./helpers/fakeContext";
 
 describe("TaskFlow tasks", () => {
@@ -6,7 +7,9 @@ describe("TaskFlow tasks", () => {
     let total!: TaskFlowOperator<number>;
     const d = dag({ dagId: "flow" }, () => {
       const extract = task("extract", () => [1, 2, 3]);
-      const sum = task("sum", (_ctx, rows: number[], offset: number) => rows.reduce((a, b) => a + b, offset));
+      const sum = task("sum", (_ctx, rows: number[], offset: number) =>
+        rows.reduce((a, b) => a + b, offset),
+      );
       total = sum(extract(), 10);
     });
     expect([...total.upstreamTaskIds]).toEqual(["extract"]);
@@ -21,7 +24,10 @@ describe("TaskFlow tasks", () => {
     const d = dag({ dagId: "nested_refs" }, () => {
       const a = task("a", () => "A")();
       const b = task("b", () => "B")();
-      task("report", (_ctx, parts: { first: string; rest: string[] }) => `${parts.first}${parts.rest.join("")}`)({ first: a, rest: [b, "!"] });
+      task(
+        "report",
+        (_ctx, parts: { first: string; rest: string[] }) => `${parts.first}${parts.rest.join("")}`,
+      )({ first: a, rest: [b, "!"] });
     });
     expect([...d.task("report").upstreamTaskIds].sort()).toEqual(["a", "b"]);
     const run = fakeRun();

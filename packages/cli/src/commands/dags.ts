@@ -29,13 +29,18 @@ export function listDags(bag: DagBag, format: OutputFormat, io: Io): number {
     }));
   io.out(formatRows(rows, ["dag_id", "fileloc", "owners", "schedule", "tags", "tasks"], format));
   if (bag.importErrors.length > 0)
-    io.err(`${bag.importErrors.length} file(s) failed to import; see \`updraft dags list-import-errors\``);
+    io.err(
+      `${bag.importErrors.length} file(s) failed to import; see \`updraft dags list-import-errors\``,
+    );
   return 0;
 }
 
 /** `dags list-import-errors`: exit 1 when there is any, so CI can gate on it. */
 export function listImportErrors(bag: DagBag, format: OutputFormat, io: Io): number {
-  const rows = bag.importErrors.map((e) => ({ filepath: relative(bag, e.filename), error: e.message }));
+  const rows = bag.importErrors.map((e) => ({
+    filepath: relative(bag, e.filename),
+    error: e.message,
+  }));
   io.out(formatRows(rows, ["filepath", "error"], format));
   return rows.length > 0 ? 1 : 0;
 }
@@ -67,7 +72,12 @@ export function describeDag(serialized: SerializedDag, order: readonly string[])
     `Tasks (${d.tasks.length}):`,
     ...order.map((id) => {
       const t = byId.get(id)!;
-      const notes = [t.operator_name, `trigger_rule=${t.trigger_rule}`, ...(t.retries ? [`retries=${t.retries}`] : []), ...(t.is_mapped ? ["mapped"] : [])];
+      const notes = [
+        t.operator_name,
+        `trigger_rule=${t.trigger_rule}`,
+        ...(t.retries ? [`retries=${t.retries}`] : []),
+        ...(t.is_mapped ? ["mapped"] : []),
+      ];
       return `  ${id}  [${notes.join(", ")}]`;
     }),
     "",
@@ -84,8 +94,12 @@ export function dagToDot(serialized: SerializedDag): string {
   return [
     `digraph ${q(d.dag_id)} {`,
     "  rankdir=LR;",
-    ...d.tasks.map((t) => `  ${q(t.task_id)} [shape=rectangle, style=filled, fillcolor=${q(t.ui_color)}];`),
-    ...d.tasks.flatMap((t) => t.downstream_task_ids.map((down) => `  ${q(t.task_id)} -> ${q(down)};`)),
+    ...d.tasks.map(
+      (t) => `  ${q(t.task_id)} [shape=rectangle, style=filled, fillcolor=${q(t.ui_color)}];`,
+    ),
+    ...d.tasks.flatMap((t) =>
+      t.downstream_task_ids.map((down) => `  ${q(t.task_id)} -> ${q(down)};`),
+    ),
     "}",
   ].join("\n");
 }
@@ -94,11 +108,16 @@ export function dagToDot(serialized: SerializedDag): string {
 export function showDag(bag: DagBag, dagId: string, dot: boolean, io: Io): number {
   const loaded = bag.dags.get(dagId);
   if (!loaded) {
-    const failed = bag.importErrors.length > 0 ? ` (${bag.importErrors.length} file(s) failed to import)` : "";
+    const failed =
+      bag.importErrors.length > 0 ? ` (${bag.importErrors.length} file(s) failed to import)` : "";
     io.err(`Dag id ${dagId} not found in ${bag.dagsFolder}${failed}`);
     return 1;
   }
-  io.out(dot ? dagToDot(loaded.serialized) : describeDag(loaded.serialized, loaded.dag.topologicalTaskIds()));
+  io.out(
+    dot
+      ? dagToDot(loaded.serialized)
+      : describeDag(loaded.serialized, loaded.dag.topologicalTaskIds()),
+  );
   return 0;
 }
 

@@ -33,7 +33,10 @@ export class BashOperator extends BaseOperator<string> {
   constructor(options: BashOperatorOptions) {
     super(options);
     if (typeof options.bashCommand !== "string" || options.bashCommand.trim() === "")
-      throw new AirflowException(`task "${this.taskId}".bashCommand: expected a non-empty command, got ${JSON.stringify(options.bashCommand)}`, "TASK_FAILED");
+      throw new AirflowException(
+        `task "${this.taskId}".bashCommand: expected a non-empty command, got ${JSON.stringify(options.bashCommand)}`,
+        "TASK_FAILED",
+      );
     this.bashCommand = options.bashCommand;
     this.env = options.env;
     this.appendEnv = options.appendEnv ?? false;
@@ -50,9 +53,13 @@ export class BashOperator extends BaseOperator<string> {
       signal: context.signal,
     });
     if (this.skipOnExitCode.includes(result.exitCode))
-      throw new AirflowSkipException(`Bash command returned exit code ${result.exitCode}. Skipping.`);
+      throw new AirflowSkipException(
+        `Bash command returned exit code ${result.exitCode}. Skipping.`,
+      );
     if (result.exitCode !== 0)
-      throw new AirflowException(`Bash command failed. The command returned a non-zero exit code ${result.exitCode}.`);
+      throw new AirflowException(
+        `Bash command failed. The command returned a non-zero exit code ${result.exitCode}.`,
+      );
     return result.lastLine;
   }
 

@@ -12,12 +12,20 @@ export type BranchChoice = string | readonly string[] | null | undefined;
  * the group's root tasks. Unknown or non-downstream ids are an error, as in Airflow.
  */
 export function branchSkipIds(branch: BaseOperator, choice: BranchChoice): string[] {
-  const chosen = choice === null || choice === undefined ? [] : typeof choice === "string" ? [choice] : [...choice];
+  const chosen =
+    choice === null || choice === undefined
+      ? []
+      : typeof choice === "string"
+        ? [choice]
+        : [...choice];
   const downstream = branch.downstreamTaskIds;
   const follow = new Set<string>();
   for (const id of chosen) {
     if (typeof id !== "string")
-      throw new UpdraftError("TASK_FAILED", `branch "${branch.taskId}": returned ${JSON.stringify(id)}, expected task ids`);
+      throw new UpdraftError(
+        "TASK_FAILED",
+        `branch "${branch.taskId}": returned ${JSON.stringify(id)}, expected task ids`,
+      );
     const roots = branch.dag.hasGroup(id) ? groupRootIds(branch, id) : [id];
     for (const root of roots) {
       if (!downstream.has(root))
@@ -35,14 +43,22 @@ export function branchSkipIds(branch: BaseOperator, choice: BranchChoice): strin
 function groupRootIds(branch: BaseOperator, groupId: string): string[] {
   const inGroup = branch.dag.tasks.filter((t) => t.taskId.startsWith(`${groupId}.`));
   const ids = new Set(inGroup.map((t) => t.taskId));
-  return inGroup.filter((t) => ![...t.upstreamTaskIds].some((u) => ids.has(u))).map((t) => t.taskId);
+  return inGroup
+    .filter((t) => ![...t.upstreamTaskIds].some((u) => ids.has(u)))
+    .map((t) => t.taskId);
 }
 
 /** Skips the branches not chosen and returns the choice (pushed to XCom, as Airflow). */
-export async function followBranch(branch: BaseOperator, context: TaskContext, choice: BranchChoice): Promise<BranchChoice> {
+export async function followBranch(
+  branch: BaseOperator,
+  context: TaskContext,
+  choice: BranchChoice,
+): Promise<BranchChoice> {
   const skip = branchSkipIds(branch, choice);
   if (skip.length > 0) {
-    context.log.info(`Following branch ${JSON.stringify(choice ?? null)}; skipping ${skip.join(", ")}`);
+    context.log.info(
+      `Following branch ${JSON.stringify(choice ?? null)}; skipping ${skip.join(", ")}`,
+    );
     await context.ti.skipTasks(skip);
   }
   return choice ?? null;
@@ -52,8 +68,13 @@ export async function followBranch(branch: BaseOperator, context: TaskContext, c
  * The tasks a short-circuit skips when its condition is falsy: every task downstream when
  * `ignoreDownstreamTriggerRules` (Airflow's default), else only the direct downstream.
  */
-export function shortCircuitSkipIds(task: BaseOperator, ignoreDownstreamTriggerRules: boolean): string[] {
-  const ids = ignoreDownstreamTriggerRules ? task.dag.descendantsOf(task.taskId) : task.downstreamTaskIds;
+export function shortCircuitSkipIds(
+  task: BaseOperator,
+  ignoreDownstreamTriggerRules: boolean,
+): string[] {
+  const ids = ignoreDownstreamTriggerRules
+    ? task.dag.descendantsOf(task.taskId)
+    : task.downstreamTaskIds;
   return [...ids].sort();
 }
 

@@ -28,7 +28,12 @@ export class ShortCircuitOperator extends BaseOperator<unknown> {
   }
 
   override async execute(context: TaskContext): Promise<unknown> {
-    return applyShortCircuit(this, context, await this.condition(context), this.ignoreDownstreamTriggerRules);
+    return applyShortCircuit(
+      this,
+      context,
+      await this.condition(context),
+      this.ignoreDownstreamTriggerRules,
+    );
   }
 
   override serializeFields(): Record<string, unknown> {
@@ -54,10 +59,18 @@ export class ShortCircuitTaskFlowOperator extends TaskFlowOperator<unknown> {
   }
 
   override async execute(context: TaskContext): Promise<unknown> {
-    return applyShortCircuit(this, context, await super.execute(context), this.ignoreDownstreamTriggerRules);
+    return applyShortCircuit(
+      this,
+      context,
+      await super.execute(context),
+      this.ignoreDownstreamTriggerRules,
+    );
   }
 
   override serializeFields(): Record<string, unknown> {
-    return { ...super.serializeFields(), ignore_downstream_trigger_rules: this.ignoreDownstreamTriggerRules };
+    return {
+      ...super.serializeFields(),
+      ignore_downstream_trigger_rules: this.ignoreDownstreamTriggerRules,
+    };
   }
 }

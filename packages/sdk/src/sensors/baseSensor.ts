@@ -53,9 +53,15 @@ export interface ResolvedSensorOptions {
 export function compileSensorOptions(options: SensorOptions, field: string): ResolvedSensorOptions {
   const mode = options.mode ?? "poke";
   if (mode !== "poke" && mode !== "reschedule")
-    throw new DagDefinitionError("INVALID_ARGUMENT", `${field}.mode: expected "poke" or "reschedule", got ${JSON.stringify(mode)}`);
+    throw new DagDefinitionError(
+      "INVALID_ARGUMENT",
+      `${field}.mode: expected "poke" or "reschedule", got ${JSON.stringify(mode)}`,
+    );
   if (options.softFail && options.neverFail)
-    throw new DagDefinitionError("INVALID_ARGUMENT", `${field}: softFail and neverFail cannot both be set`);
+    throw new DagDefinitionError(
+      "INVALID_ARGUMENT",
+      `${field}: softFail and neverFail cannot both be set`,
+    );
   return Object.freeze({
     pokeIntervalMs: toMilliseconds(options.pokeInterval ?? 60, `${field}.pokeInterval`),
     timeoutMs: toMilliseconds(options.timeout ?? 604_800, `${field}.timeout`),
@@ -81,7 +87,9 @@ export function nextPokeIntervalMs(
   const o = sensor.options;
   if (!o.exponentialBackoff) return o.pokeIntervalMs;
   const minBackoff = Math.max(Math.floor((o.pokeIntervalMs / 1000) * 2 ** (pokeNumber - 2)), 1);
-  const digest = createHash("sha1").update(`${sensor.dagId}#${sensor.taskId}#${startedAt.toISOString()}#${pokeNumber}`).digest("hex");
+  const digest = createHash("sha1")
+    .update(`${sensor.dagId}#${sensor.taskId}#${startedAt.toISOString()}#${pokeNumber}`)
+    .digest("hex");
   const seconds = minBackoff + Number(BigInt(`0x${digest}`) % BigInt(minBackoff));
   let interval = Math.min(seconds * 1000, Math.max(o.timeoutMs - elapsedMs, 0));
   if (o.maxWaitMs !== null) interval = Math.min(interval, o.maxWaitMs);
@@ -103,17 +111,25 @@ export async function runSensor(
       if (done) return typeof result === "boolean" ? null : (result.xcomValue ?? null);
       const elapsed = context.runtime.now().getTime() - startedAt.getTime();
       if (elapsed > o.timeoutMs)
-        throw new AirflowSensorTimeout(`Sensor has timed out; run duration of ${elapsed / 1000} seconds exceeds the specified timeout of ${o.timeoutMs / 1000}.`);
+        throw new AirflowSensorTimeout(
+          `Sensor has timed out; run duration of ${elapsed / 1000} seconds exceeds the specified timeout of ${o.timeoutMs / 1000}.`,
+        );
       const wait = nextPokeIntervalMs(sensor, startedAt, pokeNumber, elapsed);
-      if (o.mode === "reschedule") throw new AirflowRescheduleException(new Date(context.runtime.now().getTime() + wait));
+      if (o.mode === "reschedule")
+        throw new AirflowRescheduleException(new Date(context.runtime.now().getTime() + wait));
       context.log.info(`Condition not met; poking again in ${wait / 1000} s`);
       await context.runtime.sleep(wait, context.signal);
     }
   } catch (error) {
     if (hasErrorCode(error, "RESCHEDULE") || hasErrorCode(error, "TASK_SKIPPED")) throw error;
-    const timeoutOrFail = hasErrorCode(error, "SENSOR_TIMEOUT") || hasErrorCode(error, "TASK_TIMEOUT") || error instanceof AirflowFailException;
+    const timeoutOrFail =
+      hasErrorCode(error, "SENSOR_TIMEOUT") ||
+      hasErrorCode(error, "TASK_TIMEOUT") ||
+      error instanceof AirflowFailException;
     if ((o.softFail && timeoutOrFail) || o.neverFail)
-      throw new AirflowSkipException(`Skipping due to ${o.softFail ? "softFail" : "neverFail"}: ${(error as Error).message}`);
+      throw new AirflowSkipException(
+        `Skipping due to ${o.softFail ? "softFail" : "neverFail"}: ${(error as Error).message}`,
+      );
     throw error;
   }
 }
@@ -132,7 +148,11 @@ export abstract class BaseSensorOperator extends BaseOperator<unknown> {
   abstract poke(context: TaskContext): PokeResult | Promise<PokeResult>;
 
   override execute(context: TaskContext): Promise<unknown> {
-    return runSensor({ dagId: this.dag.dagId, taskId: this.taskId, options: this.sensor }, context, async () => this.poke(context));
+    return runSensor(
+      { dagId: this.dag.dagId, taskId: this.taskId, options: this.sensor },
+      context,
+      async () => this.poke(context),
+    );
   }
 
   override serializeFields(): Record<string, unknown> {

@@ -2,7 +2,14 @@
 import type { TaskContext } from "../context";
 import type { OperatorOptions } from "../operator";
 import { TaskFlowOperator, type TaskFlowInput, type TaskFunction } from "../taskflow";
-import { compileSensorOptions, type PokeResult, type ResolvedSensorOptions, runSensor, type SensorOptions, sensorJson } from "./baseSensor";
+import {
+  compileSensorOptions,
+  type PokeResult,
+  type ResolvedSensorOptions,
+  runSensor,
+  type SensorOptions,
+  sensorJson,
+} from "./baseSensor";
 
 /** The operator behind `task.sensor(...)`. */
 export class SensorTaskFlowOperator extends TaskFlowOperator<unknown> {
@@ -23,8 +30,10 @@ export class SensorTaskFlowOperator extends TaskFlowOperator<unknown> {
 
   override async execute(context: TaskContext): Promise<unknown> {
     const inputs = await this.resolveInputs(context);
-    return runSensor({ dagId: this.dag.dagId, taskId: this.taskId, options: this.sensor }, context, async () =>
-      (await this.fn(context, ...inputs)) as PokeResult,
+    return runSensor(
+      { dagId: this.dag.dagId, taskId: this.taskId, options: this.sensor },
+      context,
+      async () => (await this.fn(context, ...inputs)) as PokeResult,
     );
   }
 

@@ -32,13 +32,19 @@ export function fakeRun(dagId = "test_dag", start = new Date("2026-01-01T00:00:0
     sleeps: [],
     context(taskId, overrides = {}) {
       const mapIndex = overrides.mapIndex ?? -1;
-      const pullOne = (id: string, k: string, mapIndexes: XComPullOptions["mapIndexes"]): unknown => {
+      const pullOne = (
+        id: string,
+        k: string,
+        mapIndexes: XComPullOptions["mapIndexes"],
+      ): unknown => {
         if (typeof mapIndexes === "number") return run.xcoms.get(key(id, mapIndexes, k));
-        if (Array.isArray(mapIndexes)) return mapIndexes.map((i: number) => run.xcoms.get(key(id, i, k)));
+        if (Array.isArray(mapIndexes))
+          return mapIndexes.map((i: number) => run.xcoms.get(key(id, i, k)));
         if (run.xcoms.has(key(id, -1, k))) return run.xcoms.get(key(id, -1, k));
         // A mapped upstream: every map index, in order.
         const mapped: unknown[] = [];
-        for (let i = 0; run.xcoms.has(key(id, i, k)); i++) mapped.push(run.xcoms.get(key(id, i, k)));
+        for (let i = 0; run.xcoms.has(key(id, i, k)); i++)
+          mapped.push(run.xcoms.get(key(id, i, k)));
         return mapped.length > 0 ? mapped : undefined;
       };
       const controller = new AbortController();
@@ -67,7 +73,10 @@ export function fakeRun(dagId = "test_dag", start = new Date("2026-01-01T00:00:0
             run.clock.now += ms;
             return Promise.resolve();
           },
-          runCommand: ({ command }) => Promise.resolve((overrides.runCommand ?? (() => ({ exitCode: 0, lastLine: "" })))(command)),
+          runCommand: ({ command }) =>
+            Promise.resolve(
+              (overrides.runCommand ?? (() => ({ exitCode: 0, lastLine: "" })))(command),
+            ),
         },
         ti: {
           dagId,
@@ -82,7 +91,7 @@ export function fakeRun(dagId = "test_dag", start = new Date("2026-01-01T00:00:0
             const value =
               typeof taskIds === "string"
                 ? pullOne(taskIds, k, mapIndexes)
-                : (taskIds as readonly string[]).map((id) => pullOne(id, k, mapIndexes));
+                : taskIds.map((id) => pullOne(id, k, mapIndexes));
             return Promise.resolve(value === undefined ? fallback : value);
           },
           xcomPush: (k, value) => {
