@@ -13,6 +13,7 @@ import { createTimetable, type Schedule } from "./schedule";
 import type { TaskArgs } from "./taskArgs";
 import { compileTaskArgs } from "./taskArgs";
 import { TaskGroup } from "./taskGroup";
+import { checkCallbacks, checkInteger, invalidArgument } from "./validation";
 import type { Timetable } from "./timetables/timetable";
 
 /** The options of a DAG, with Airflow 3's defaults. */
@@ -52,33 +53,6 @@ export interface DagOptions {
   onFailure?: DagCallback | readonly DagCallback[];
 }
 
-function fail(field: string, expected: string, value: unknown): never {
-  throw new DagDefinitionError(
-    "INVALID_ARGUMENT",
-    `${field}: expected ${expected}, got ${JSON.stringify(value)}`,
-    { details: { field, value } },
-  );
-}
-
-function positiveInt(field: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
-    fail(field, "an integer >= 1", value);
-  return value;
-}
-
-function callbacks(field: string, value: unknown): readonly DagCallback[] {
-  if (value === undefined || value === null) return [];
-  const list = (Array.isArray(value) ? value : [value]) as unknown[];
-  for (const cb of list)
-    if (
-      typeof cb !== "function" &&
-      typeof (cb as { notify?: unknown } | null)?.notify !== "function"
-    )
-      fail(field, "a function or an object with notify(context)", cb);
-  return list as DagCallback[];
-}
-
 /** A DAG: tasks, their dependencies, a schedule, and run-level settings. */
 export class Dag {
   readonly dagId: string;
@@ -116,7 +90,8 @@ export class Dag {
   }[] = [];
 
   constructor(options: DagOptions) {
-    if (typeof options !== "object" || options === null) fail("dag", "an options object", options);
+    if (typeof options !== "object" || options === null)
+      invalidArgument("dag", "an options object", options);
     this.dagId = validateKey("dagId", options.dagId);
     const field = (name: string): string => `dag "${this.dagId}".${name}`;
     this.description = options.description ?? null;
@@ -138,19 +113,19 @@ export class Dag {
         `${field("startDate")}: ${this.startDate.toISOString()} is after endDate ${this.endDate.toISOString()}`,
       );
     if (options.catchup !== undefined && typeof options.catchup !== "boolean")
-      fail(field("catchup"), "true or false", options.catchup);
+      invalidArgument(field("catchup"), "true or false", options.catchup);
     this.catchup = options.catchup ?? false;
     this.tags = [...new Set(options.tags ?? [])];
     if (this.tags.some((t) => typeof t !== "string" || t === "" || t.length > 100))
-      fail(field("tags"), "non-empty strings of at most 100 characters", options.tags);
+      invalidArgument(field("tags"), "non-empty strings of at most 100 characters", options.tags);
     this.params = compileParams(options.params ?? {}, field("params"));
     this.defaultArgs = {
       ...(options.defaultArgs ?? {}),
       ...(options.owner ? { owner: options.owner } : {}),
     };
     compileTaskArgs({}, this.defaultArgs, field("defaultArgs")); // fail fast on bad defaults
-    this.maxActiveRuns = positiveInt(field("maxActiveRuns"), options.maxActiveRuns, 16);
-    this.maxActiveTasks = positiveInt(field("maxActiveTasks"), options.maxActiveTasks, 16);
+    this.maxActiveRuns = checkInteger(field("maxActiveRuns"), options.maxActiveRuns, 16, 1);
+    this.maxActiveTasks = checkInteger(field("maxActiveTasks"), options.maxActiveTasks, 16, 1);
     this.dagrunTimeoutMs =
       options.dagrunTimeout == null
         ? null
@@ -159,8 +134,8 @@ export class Dag {
     this.isPausedUponCreation = options.isPausedUponCreation ?? null;
     this.maxConsecutiveFailedDagRuns = options.maxConsecutiveFailedDagRuns ?? 0;
     this.displayName = options.dagDisplayName ?? this.dagId;
-    this.onSuccess = callbacks(field("onSuccess"), options.onSuccess);
-    this.onFailure = callbacks(field("onFailure"), options.onFailure);
+    this.onSuccess = checkCallbacks<DagCallback>(field("onSuccess"), options.onSuccess);
+    this.onFailure = checkCallbacks<DagCallback>(field("onFailure"), options.onFailure);
     this.rootGroup = new TaskGroup(this, null, null);
     registerDag(this);
   }

@@ -2,8 +2,8 @@
 // compile step that merges a DAG's defaultArgs, checks every field and converts durations.
 import type { TaskCallback } from "./context";
 import { type Duration, toMilliseconds } from "./duration";
-import { DagDefinitionError } from "./errors";
 import { isTriggerRule, isWeightRule, TriggerRule, WeightRule } from "./triggerRule";
+import { checkCallbacks, checkInteger, invalidArgument } from "./validation";
 
 /** Arguments every task accepts; all optional, with Airflow's defaults. */
 export interface TaskArgs {
@@ -101,30 +101,16 @@ export const DEFAULT_POOL = "default_pool";
 /** Airflow's default queue name. */
 export const DEFAULT_QUEUE = "default";
 
-function fail(field: string, expected: string, value: unknown): never {
-  throw new DagDefinitionError(
-    "INVALID_ARGUMENT",
-    `${field}: expected ${expected}, got ${JSON.stringify(value)}`,
-    { details: { field, value } },
-  );
-}
-
-function int(field: string, value: unknown, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min)
-    fail(field, `an integer >= ${min}`, value);
-  return value;
-}
-
 function bool(field: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== "boolean") fail(field, "true or false", value);
+  if (typeof value !== "boolean") invalidArgument(field, "true or false", value);
   return value;
 }
 
 function name(field: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || value.trim() === "") fail(field, "a non-empty string", value);
+  if (typeof value !== "string" || value.trim() === "")
+    invalidArgument(field, "a non-empty string", value);
   return value;
 }
 
@@ -133,38 +119,24 @@ function optionalMs(field: string, value: Duration | null | undefined): number |
 }
 
 function optionalCap(field: string, value: unknown): number | null {
-  return value === undefined || value === null ? null : int(field, value, 0, 1);
+  return value === undefined || value === null ? null : checkInteger(field, value, 0, 1);
 }
 
 function backoff(field: string, value: unknown): number {
   if (value === undefined || value === false) return 0;
   if (value === true) return 2; // Airflow deserialises a legacy boolean True as 2.0
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-    fail(field, "a multiplier >= 0 or a boolean", value);
+    invalidArgument(field, "a multiplier >= 0 or a boolean", value);
   return value;
-}
-
-function callbackList(field: string, value: unknown): readonly TaskCallback[] {
-  if (value === undefined || value === null) return [];
-  const list = (Array.isArray(value) ? value : [value]) as unknown[];
-  for (const cb of list) {
-    const ok =
-      typeof cb === "function" ||
-      (typeof cb === "object" &&
-        cb !== null &&
-        typeof (cb as { notify?: unknown }).notify === "function");
-    if (!ok) fail(field, "a function or an object with notify(context)", cb);
-  }
-  return list as TaskCallback[];
 }
 
 function emails(field: string, value: unknown): readonly string[] {
   if (value === undefined || value === null) return [];
   const list = typeof value === "string" ? value.split(/[,;]/) : value;
-  if (!Array.isArray(list)) fail(field, "an address or a list of addresses", value);
+  if (!Array.isArray(list)) invalidArgument(field, "an address or a list of addresses", value);
   return (list as unknown[]).map((address) => {
     if (typeof address !== "string" || !address.includes("@"))
-      fail(field, "email addresses like ops@example.com", address);
+      invalidArgument(field, "email addresses like ops@example.com", address);
     return address.trim();
   });
 }
@@ -182,20 +154,24 @@ export function compileTaskArgs(
   const f = (field: string): string => `${prefix}.${field}`;
   const triggerRule = a.triggerRule ?? TriggerRule.ALL_SUCCESS;
   if (!isTriggerRule(triggerRule))
-    fail(f("triggerRule"), "one of Airflow's trigger rules (e.g. all_success)", triggerRule);
+    invalidArgument(
+      f("triggerRule"),
+      "one of Airflow's trigger rules (e.g. all_success)",
+      triggerRule,
+    );
   const weightRule = a.weightRule ?? WeightRule.DOWNSTREAM;
   if (!isWeightRule(weightRule))
-    fail(f("weightRule"), "downstream, upstream or absolute", weightRule);
+    invalidArgument(f("weightRule"), "downstream, upstream or absolute", weightRule);
   const callbacks = Object.fromEntries(
     Object.entries(CALLBACK_FIELDS).map(([kind, field]) => [
       kind,
-      callbackList(f(field), a[field]),
+      checkCallbacks<TaskCallback>(f(field), a[field]),
     ]),
   ) as Record<CallbackKind, readonly TaskCallback[]>;
   const waitForDownstream = bool(f("waitForDownstream"), a.waitForDownstream, false);
   return Object.freeze({
     owner: name(f("owner"), a.owner, "airflow"),
-    retries: int(f("retries"), a.retries, 0, 0),
+    retries: checkInteger(f("retries"), a.retries, 0, 0),
     retryDelayMs: toMilliseconds(a.retryDelay ?? 300, f("retryDelay")),
     retryExponentialBackoff: backoff(f("retryExponentialBackoff"), a.retryExponentialBackoff),
     maxRetryDelayMs: optionalMs(f("maxRetryDelay"), a.maxRetryDelay),
@@ -210,8 +186,8 @@ export function compileTaskArgs(
       false,
     ),
     pool: name(f("pool"), a.pool, DEFAULT_POOL),
-    poolSlots: int(f("poolSlots"), a.poolSlots, 1, 1),
-    priorityWeight: int(f("priorityWeight"), a.priorityWeight, 1, -(2 ** 31)),
+    poolSlots: checkInteger(f("poolSlots"), a.poolSlots, 1, 1),
+    priorityWeight: checkInteger(f("priorityWeight"), a.priorityWeight, 1, -(2 ** 31)),
     weightRule,
     queue: name(f("queue"), a.queue, DEFAULT_QUEUE),
     maxActiveTisPerDag: optionalCap(f("maxActiveTisPerDag"), a.maxActiveTisPerDag),
