@@ -12,10 +12,11 @@ const swc = [
   },
 ];
 
-const roots = ["packages", "apps"].flatMap((dir) =>
-  existsSync(dir) ? readdirSync(dir).map((name) => path.join(dir, name)) : [],
-);
-roots.push("dags");
+// Paths are taken from this file's folder, so `jest -c ../../jest.config.js` works from a package.
+const roots = ["packages", "apps"]
+  .map((dir) => path.join(__dirname, dir))
+  .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((name) => path.join(dir, name)) : []));
+roots.push(path.join(__dirname, "dags"));
 
 /** @type {import('jest').Config} */
 module.exports = {
