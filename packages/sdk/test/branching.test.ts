@@ -1,6 +1,6 @@
 import { dag, EmptyOperator, executeTask, ShortCircuitOperator, task, taskGroup } from "../src";
 import type { Dag } from "../src";
-import { fakeRun } from "./helpers/fakeContext";
+import { fakeTaskRun } from "../src/testing";
 
 function branchDag(choose: () => string | string[] | null): Dag {
   return dag({ dagId: "branchy" }, () => {
@@ -24,7 +24,7 @@ describe("branching", () => {
     [null, ["fast", "heavy.a", "slow"]],
   ])("choosing %j skips the other direct downstream tasks %j", async (choice, skipped) => {
     const d = branchDag(() => choice);
-    const run = fakeRun();
+    const run = fakeTaskRun();
     const { returnValue } = await executeTask(d.task("pick"), run.context("pick"));
     expect(run.skipped.sort()).toEqual(skipped);
     expect(returnValue).toEqual(choice);
@@ -32,7 +32,7 @@ describe("branching", () => {
 
   test("a choice that is not directly downstream fails the branch", async () => {
     const d = branchDag(() => "heavy.b");
-    await expect(executeTask(d.task("pick"), fakeRun().context("pick"))).rejects.toThrow(
+    await expect(executeTask(d.task("pick"), fakeTaskRun().context("pick"))).rejects.toThrow(
       '"heavy.b" is not a valid task id or is not directly downstream',
     );
   });
@@ -53,19 +53,19 @@ describe("short-circuit", () => {
   }
 
   test("a falsy condition skips every downstream task by default", async () => {
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(circuit(0).task("check"), run.context("check"));
     expect(run.skipped.sort()).toEqual(["after", "next"]);
   });
 
   test("with ignoreDownstreamTriggerRules false only direct downstream is skipped", async () => {
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(circuit("", false).task("check"), run.context("check"));
     expect(run.skipped).toEqual(["next"]);
   });
 
   test("a truthy condition skips nothing", async () => {
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(circuit(true).task("check"), run.context("check"));
     expect(run.skipped).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe("short-circuit", () => {
         )(0)
         .then(new EmptyOperator({ taskId: "load" }));
     });
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(d.task("has_rows"), run.context("has_rows"));
     expect(run.skipped).toEqual(["load"]);
   });

@@ -1,5 +1,5 @@
 import { BashOperator, dag, decideExpansion, executeTask, indexesForMapIndex, task } from "../src";
-import { fakeRun } from "./helpers/fakeContext";
+import { fakeTaskRun } from "../src/testing";
 
 describe("mapping expansion", () => {
   test.each([
@@ -42,7 +42,7 @@ describe("mapped TaskFlow tasks", () => {
     });
     const square = d.task("square");
     expect(square.isMapped).toBe(true);
-    const run = fakeRun();
+    const run = fakeTaskRun();
     const results = [];
     for (const mapIndex of [0, 1, 2])
       results.push((await executeTask(square, run.context("square", { mapIndex }))).returnValue);
@@ -57,7 +57,7 @@ describe("mapped TaskFlow tasks", () => {
       task("summary", (_ctx, names: string[]) => names.join(","))(loaded);
     });
     expect([...d.task("load").upstreamTaskIds]).toEqual(["tables"]);
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(d.task("tables"), run.context("tables"));
     for (const mapIndex of [0, 1])
       await executeTask(d.task("load"), run.context("load", { mapIndex }));
@@ -87,16 +87,11 @@ describe("mapped class operators", () => {
     expect(echo.isMapped).toBe(true);
     expect(echo.operatorName).toBe("BashOperator");
     expect(echo.args.retries).toBe(2);
-    const run = fakeRun();
     const commands: string[] = [];
-    for (const mapIndex of [0, 1])
-      await executeTask(
-        echo,
-        run.context("echo", {
-          mapIndex,
-          runCommand: (c) => (commands.push(c), { exitCode: 0, lastLine: c }),
-        }),
-      );
+    const run = fakeTaskRun({
+      runCommand: (c) => (commands.push(c), { exitCode: 0, lastLine: c }),
+    });
+    for (const mapIndex of [0, 1]) await run.run(echo, { mapIndex });
     expect(commands).toEqual(["echo a", "echo b"]);
   });
 
@@ -107,7 +102,7 @@ describe("mapped class operators", () => {
         { bashCommand: "two", env: { A: "1" } },
       ]);
     });
-    const run = fakeRun();
+    const run = fakeTaskRun();
     const { operator } = await d.task("run").resolveForRun(run.context("run", { mapIndex: 1 }));
     expect((operator as BashOperator).bashCommand).toBe("two");
     expect((operator as BashOperator).env).toEqual({ A: "1" });

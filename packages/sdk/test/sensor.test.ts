@@ -8,7 +8,7 @@ import {
   task,
 } from "../src";
 import type { PokeResult, TaskContext } from "../src";
-import { fakeRun } from "./helpers/fakeContext";
+import { fakeTaskRun } from "../src/testing";
 
 class CountdownSensor extends BaseSensorOperator {
   pokes = 0;
@@ -39,7 +39,7 @@ describe("sensors", () => {
     dag({ dagId: "poke" }, () => {
       sensor = new CountdownSensor({ taskId: "wait", pokeInterval: "30s" }, 3);
     });
-    const run = fakeRun();
+    const run = fakeTaskRun();
     const { returnValue } = await executeTask(sensor, run.context("wait"));
     expect(returnValue).toBe(3);
     expect(run.sleeps).toEqual([30_000, 30_000]);
@@ -50,7 +50,7 @@ describe("sensors", () => {
     dag({ dagId: "timeout" }, () => {
       sensor = new CountdownSensor({ taskId: "wait", pokeInterval: 60, timeout: "2m" }, 100);
     });
-    const error = await errorOf(executeTask(sensor, fakeRun().context("wait")));
+    const error = await errorOf(executeTask(sensor, fakeTaskRun().context("wait")));
     expect(error.code).toBe("SENSOR_TIMEOUT");
     expect(error.message).toContain("exceeds the specified timeout of 120");
   });
@@ -63,7 +63,7 @@ describe("sensors", () => {
         100,
       );
     });
-    const error = await errorOf(executeTask(sensor, fakeRun().context("wait")));
+    const error = await errorOf(executeTask(sensor, fakeTaskRun().context("wait")));
     expect(hasErrorCode(error, "TASK_SKIPPED")).toBe(true);
   });
 
@@ -72,7 +72,7 @@ describe("sensors", () => {
     dag({ dagId: "reschedule" }, () => {
       sensor = new CountdownSensor({ taskId: "wait", pokeInterval: "5m", mode: "reschedule" }, 100);
     });
-    const run = fakeRun();
+    const run = fakeTaskRun();
     const error = await errorOf(executeTask(sensor, run.context("wait")));
     expect(error).toBeInstanceOf(AirflowRescheduleException);
     expect((error as AirflowRescheduleException).rescheduleDate.toISOString()).toBe(
@@ -88,7 +88,10 @@ describe("sensors", () => {
         100,
       );
     });
-    const run = fakeRun("reschedule_timeout", new Date("2026-01-01T00:11:00Z"));
+    const run = fakeTaskRun({
+      dagId: "reschedule_timeout",
+      logicalDate: new Date("2026-01-01T00:11:00Z"),
+    });
     const error = await errorOf(
       executeTask(
         sensor,
@@ -125,7 +128,7 @@ describe("sensors", () => {
     const d = dag({ dagId: "tf_sensor" }, () => {
       task.sensor("file_ready", () => ++calls >= 2, { pokeInterval: 1 })();
     });
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(d.task("file_ready"), run.context("file_ready"));
     expect(calls).toBe(2);
     expect(d.task("file_ready").operatorName).toBe("@task.sensor");

@@ -1,6 +1,6 @@
 import type { TaskFlowOperator } from "../src";
 import { dag, executeTask, task } from "../src";
-import { fakeRun } from "./helpers/fakeContext";
+import { fakeTaskRun } from "../src/testing";
 
 describe("TaskFlow tasks", () => {
   test("passing a task's output creates the dependency and the XCom pull", async () => {
@@ -13,7 +13,7 @@ describe("TaskFlow tasks", () => {
       total = sum(extract(), 10);
     });
     expect([...total.upstreamTaskIds]).toEqual(["extract"]);
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(d.task("extract"), run.context("extract"));
     const result = await executeTask(total, run.context("sum"));
     expect(result.returnValue).toBe(16);
@@ -30,7 +30,7 @@ describe("TaskFlow tasks", () => {
       )({ first: a, rest: [b, "!"] });
     });
     expect([...d.task("report").upstreamTaskIds].sort()).toEqual(["a", "b"]);
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(d.task("a"), run.context("a"));
     await executeTask(d.task("b"), run.context("b"));
     expect((await executeTask(d.task("report"), run.context("report"))).returnValue).toBe("AB!");
@@ -57,7 +57,7 @@ describe("TaskFlow tasks", () => {
     const d = dag({ dagId: "multi" }, () => {
       task("stats", () => ({ rows: 3, bytes: 120 }), { multipleOutputs: true })();
     });
-    const run = fakeRun();
+    const run = fakeTaskRun();
     await executeTask(d.task("stats"), run.context("stats"));
     expect(run.xcoms.get("stats|-1|rows")).toBe(3);
     expect(run.xcoms.get("stats|-1|bytes")).toBe(120);
@@ -69,7 +69,7 @@ describe("TaskFlow tasks", () => {
       const up = task("up", () => undefined)();
       task("down", (_ctx, value: undefined) => value)(up);
     });
-    await expect(executeTask(d.task("down"), fakeRun().context("down"))).rejects.toThrow(
+    await expect(executeTask(d.task("down"), fakeTaskRun().context("down"))).rejects.toThrow(
       'XComNotFound: task "up" pushed no XCom with key "return_value"',
     );
   });
