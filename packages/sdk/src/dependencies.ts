@@ -73,6 +73,26 @@ export function crossDownstream(
   for (const up of upstreams) setDownstream(up, downstreams);
 }
 
+/**
+ * The dependency arrows shared by tasks and task groups. `a.then(b)` is Airflow's `a >> b`; it
+ * returns `next` (a list gives a TaskList to keep chaining). Because of this method a task looks
+ * like a promise: never `await` one or return it from an async function (that fails loudly).
+ */
+export abstract class Chainable {
+  then<T extends BaseOperator | TaskGroup | XComArg | string>(next: T): T;
+  then(next: readonly Dependable[]): TaskList;
+  then(next: Dependable): Dependable | TaskList {
+    setDownstream(this as unknown as Dependable, next);
+    return Array.isArray(next) ? new TaskList(next as readonly Dependable[]) : next;
+  }
+
+  /** `b.after(a)`: b runs after a (Airflow's `b << a`). Returns this. */
+  after(...previous: Dependable[]): this {
+    setDownstream(previous, this as unknown as Dependable);
+    return this;
+  }
+}
+
 /** A set of tasks used together on one side of an arrow: `parallel(a, b).then(c)`. */
 export class TaskList {
   readonly items: readonly Dependable[];

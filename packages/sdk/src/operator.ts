@@ -11,7 +11,7 @@ import {
   requireDag,
   validateKey,
 } from "./dagContext";
-import { type Dependable, setDownstream, TaskList } from "./dependencies";
+import { Chainable, setDownstream } from "./dependencies";
 import {
   compileTaskArgs,
   type ResolvedTaskArgs,
@@ -38,7 +38,7 @@ export interface OperatorOptions extends TaskArgs {
 }
 
 /** The base class of every task. `R` is the type of the value it returns (pushed to XCom). */
-export abstract class BaseOperator<R = unknown> {
+export abstract class BaseOperator<R = unknown> extends Chainable {
   /** Names of fields rendered as templates just before execute (Airflow's template_fields). */
   static readonly templateFields: readonly string[] = [];
   /** Colours the UI uses for this operator's nodes. */
@@ -59,6 +59,7 @@ export abstract class BaseOperator<R = unknown> {
   protected readonly rawArgs: TaskArgs;
 
   constructor(options: OperatorOptions) {
+    super();
     const dag = requireDag(options.dag, `task "${String(options.taskId)}"`);
     const detached = isDetachedConstruction();
     const group = currentTaskGroup(dag) ?? dag.rootGroup;
@@ -111,24 +112,6 @@ export abstract class BaseOperator<R = unknown> {
   /** Another XCom this task pushes, by key. */
   xcom<T = unknown>(key: string): XComArg<T> {
     return new XComArg<T>(this, key);
-  }
-
-  /**
-   * `a.then(b)`: b runs after a (Airflow's `a >> b`). Returns `next`; a list gives a TaskList to
-   * keep chaining. Because of this method a task looks like a promise: never `await` a task or
-   * return one from an async function (doing so fails with a message saying so).
-   */
-  then<T extends BaseOperator | TaskGroup | XComArg | string>(next: T): T;
-  then(next: readonly Dependable[]): TaskList;
-  then(next: Dependable): Dependable | TaskList {
-    setDownstream(this, next);
-    return Array.isArray(next) ? new TaskList(next as readonly Dependable[]) : next;
-  }
-
-  /** `b.after(a)`: b runs after a (Airflow's `<<`). Returns this task. */
-  after(...previous: Dependable[]): this {
-    setDownstream(previous, this);
-    return this;
   }
 
   /** The fields rendered as templates, with their authored values. */

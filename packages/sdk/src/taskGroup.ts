@@ -2,10 +2,9 @@
 // on either side of `.then()` stands for its root or leaf tasks.
 import type { Dag } from "./dag";
 import { currentTaskGroup, requireDag, validateKey, withTaskGroup } from "./dagContext";
-import { type Dependable, setDownstream, TaskList } from "./dependencies";
+import { Chainable } from "./dependencies";
 import { DagDefinitionError } from "./errors";
 import type { BaseOperator } from "./operator";
-import type { XComArg } from "./xcom";
 
 /** Options of taskGroup(). */
 export interface TaskGroupOptions {
@@ -20,7 +19,7 @@ export interface TaskGroupOptions {
 }
 
 /** A group of tasks (and nested groups) within a DAG. */
-export class TaskGroup {
+export class TaskGroup extends Chainable {
   readonly __updraftTaskGroup = true as const;
   /** Full id including parents (`extract.vendas`), or null for a DAG's root group. */
   readonly groupId: string | null;
@@ -38,6 +37,7 @@ export class TaskGroup {
     parent: TaskGroup | null,
     options: TaskGroupOptions = {},
   ) {
+    super();
     this.dag = dag;
     this.parent = parent;
     this.prefixGroupId = options.prefixGroupId ?? true;
@@ -79,20 +79,6 @@ export class TaskGroup {
   leaves(): BaseOperator[] {
     const ids = new Set(this.tasks().map((t) => t.taskId));
     return this.tasks().filter((t) => ![...t.downstreamTaskIds].some((d) => ids.has(d)));
-  }
-
-  /** `group.then(next)`: every leaf of the group runs before `next`. */
-  then<T extends BaseOperator | TaskGroup | XComArg | string>(next: T): T;
-  then(next: readonly Dependable[]): TaskList;
-  then(next: Dependable): Dependable | TaskList {
-    setDownstream(this, next);
-    return Array.isArray(next) ? new TaskList(next as readonly Dependable[]) : next;
-  }
-
-  /** Every root of the group runs after `previous`. */
-  after(...previous: Dependable[]): this {
-    setDownstream(previous, this);
-    return this;
   }
 }
 

@@ -139,7 +139,7 @@ export function fakeTaskRun(options: FakeTaskRunOptions = {}): FakeTaskRun {
           const value =
             typeof taskIds === "string"
               ? pullOne(xcoms, taskIds, k, mapIndexes)
-              : (taskIds).map((id) => pullOne(xcoms, id, k, mapIndexes));
+              : taskIds.map((id) => pullOne(xcoms, id, k, mapIndexes));
           return Promise.resolve(value === undefined ? fallback : value);
         },
         xcomPush: (k, value) => {
