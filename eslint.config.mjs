@@ -39,7 +39,10 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
       "import-x/no-cycle": "error",
-      "import-x/no-extraneous-dependencies": ["error", { devDependencies: ["**/test/**", "**/bench/**", "**/*.test.ts"] }],
+      "import-x/no-extraneous-dependencies": [
+        "error",
+        { devDependencies: ["**/test/**", "**/bench/**", "**/*.test.ts"] },
+      ],
       "no-restricted-imports": [
         "error",
         {
