@@ -1,0 +1,12 @@
+// The ordered list of migrations. Append new ones; never edit one that has shipped.
+import { sql as init } from "./0001_init";
+
+/** One migration: a version number, a name, and its SQL. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration, in order. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "init", sql: init }];

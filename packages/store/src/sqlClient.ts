@@ -1,0 +1,27 @@
+// The port every query runs through: one small interface over node-postgres (production) and
+// PGlite (standalone), so the same SQL serves both (the drizzle "two thin drivers" idea).
+
+/** A result row: column name → value (timestamptz as Date, json/jsonb parsed). */
+export type Row = Record<string, unknown>;
+
+/** What a statement returns. */
+export interface QueryResult<R extends Row = Row> {
+  readonly rows: R[];
+  /** Rows inserted, updated or deleted (0 for a select). */
+  readonly rowCount: number;
+}
+
+/** Runs SQL with bound parameters (`$1`, `$2`, …); never interpolate values into `text`. */
+export interface SqlClient {
+  readonly dialect: "postgres" | "pglite";
+  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * Inside, `tx` is bound to the transaction; calling transaction() on it runs in the same one.
+   */
+  transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /** Releases connections (the pool, or the embedded database). */
+  close(): Promise<void>;
+}
