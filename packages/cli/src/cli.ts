@@ -10,6 +10,7 @@ import {
   reportDags,
   showDag,
 } from "./commands/dags";
+import { checkDb, migrateDb, resetDb } from "./commands/db";
 import type { OutputFormat } from "./table";
 
 /** The process surroundings the CLI needs. */
@@ -81,6 +82,23 @@ export async function runCli(
   ).action((dagId: string, o: { subdir: string; dot?: boolean }) => {
     code = showDag(loadDagBag(o.subdir), dagId, o.dot ?? false, io);
   });
+  const db = program.command("db").description("Manage the metadata database");
+  db.command("migrate")
+    .description("Apply pending migrations")
+    .action(async () => {
+      code = await migrateDb(config, io);
+    });
+  db.command("reset")
+    .description("Drop every table and migrate again")
+    .option("-y, --yes", "do not ask")
+    .action(async (o: { yes?: boolean }) => {
+      code = await resetDb(config, o.yes ?? false, io);
+    });
+  db.command("check")
+    .description("Check the database is reachable")
+    .action(async () => {
+      code = await checkDb(config, io);
+    });
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {

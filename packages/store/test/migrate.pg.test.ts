@@ -32,7 +32,7 @@ describe("migrations on Postgres", () => {
     const other = createPgClient({ connectionString: db.url });
     try {
       const [a, b] = await Promise.all([migrate(client), migrate(other)]);
-      expect([...a.applied, ...b.applied]).toEqual([1]);
+      expect([...a.applied, ...b.applied]).toEqual(MIGRATIONS.map((m) => m.version));
     } finally {
       await other.close();
     }
@@ -52,6 +52,6 @@ describe("migrations on Postgres", () => {
     const versions = await client.query<{ version: number }>(
       "select version from updraft_migration order by version",
     );
-    expect(versions.rows.map((r) => r.version)).toEqual([1]);
+    expect(versions.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 });

@@ -1,0 +1,61 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runCli } from "../src";
+import { createTestDatabase, type TestDatabase } from "@updraft/testing";
+
+async function cli(args: string[], env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    env,
+    cwd: process.cwd(),
+    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+  });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("updraft db", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ templateKey: "cli_empty", prepare: async () => undefined });
+  });
+  afterAll(() => db.drop());
+
+  test("migrate on Postgres applies the migrations once, and says so", async () => {
+    const env = { UPDRAFT_DATABASE_URL: db.url };
+    const first = await cli(["db", "migrate"], env);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(
+      /^Database Postgres 127\.0\.0\.1:5432\/updraft_test_\w+ migrated: applied [\d, ]+ \(version \d+\)\.$/,
+    );
+    expect((await cli(["db", "migrate"], env)).out).toMatch(/is up to date \(version \d+\)\.$/);
+    expect((await cli(["db", "check"], env)).out).toMatch(/is reachable\.$/);
+  });
+
+  test("reset refuses without --yes", async () => {
+    const result = await cli(["db", "reset"], { UPDRAFT_DATABASE_URL: db.url });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("Run again with --yes to confirm.");
+  });
+
+  test("without a database URL the embedded PGlite database under UPDRAFT_HOME is used", async () => {
+    const home = mkdtempSync(path.join(tmpdir(), "updraft-home-"));
+    const result = await cli(["db", "migrate"], { UPDRAFT_HOME: home });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      new RegExp(
+        `^Database embedded PGlite at ${path.join(home, "db")} migrated: applied [\\d, ]+ \\(version \\d+\\)\\.$`,
+      ),
+    );
+    expect((await cli(["db", "migrate"], { UPDRAFT_HOME: home })).out).toContain("is up to date");
+  });
+
+  test("a database URL that is not postgresql:// stops start-up with the variable named, password hidden", async () => {
+    const result = await cli(["db", "check"], { UPDRAFT_DATABASE_URL: "mysql://u:hunter2@h/db" });
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      'UPDRAFT_DATABASE_URL: expected a postgresql:// URL, got "mysql://u:***@h/db"',
+    );
+  });
+});
