@@ -8,3 +8,95 @@ export { migrate, resetDatabase } from "./migrate";
 export type { MigrationReport } from "./migrate";
 export { MIGRATIONS } from "./migrations";
 export type { Migration } from "./migrations";
+
+// XCom, task logs, variables, connections, pools, import errors, assets, jobs, audit log
+export { setXcom } from "./queries/xcom/setXcom";
+export type { SetXcomInput } from "./queries/xcom/setXcom";
+export { clearTaskInstanceXcoms } from "./queries/xcom/clearTaskInstanceXcoms";
+export type { ClearTaskInstanceXcomsInput } from "./queries/xcom/clearTaskInstanceXcoms";
+export { pullXcoms } from "./queries/xcom/pullXcoms";
+export type { PullXcomsInput } from "./queries/xcom/pullXcoms";
+export { listXcomEntries } from "./queries/xcom/listXcomEntries";
+export type { ListXcomEntriesInput, XcomEntriesPage } from "./queries/xcom/listXcomEntries";
+export { appendTaskLogs } from "./queries/logs/appendTaskLogs";
+export type { TaskLogLine, AppendTaskLogsInput, AppendTaskLogsResult } from "./queries/logs/appendTaskLogs";
+export { readTaskLogs } from "./queries/logs/readTaskLogs";
+export type { ReadTaskLogsInput, TaskLogsPage } from "./queries/logs/readTaskLogs";
+export { setVariable } from "./queries/variables/setVariable";
+export type { SetVariableInput } from "./queries/variables/setVariable";
+export { getVariable } from "./queries/variables/getVariable";
+export { deleteVariable } from "./queries/variables/deleteVariable";
+export { listVariables } from "./queries/variables/listVariables";
+export type { ListVariablesInput, VariablesPage } from "./queries/variables/listVariables";
+export { createConnection } from "./queries/connections/createConnection";
+export type { CreateConnectionInput } from "./queries/connections/createConnection";
+export { updateConnection } from "./queries/connections/updateConnection";
+export type { UpdateConnectionInput } from "./queries/connections/updateConnection";
+export { getConnection } from "./queries/connections/getConnection";
+export { deleteConnection } from "./queries/connections/deleteConnection";
+export { listConnections } from "./queries/connections/listConnections";
+export type { ListConnectionsInput, ConnectionsPage } from "./queries/connections/listConnections";
+export { createPool } from "./queries/pools/createPool";
+export type { CreatePoolInput } from "./queries/pools/createPool";
+export { updatePool } from "./queries/pools/updatePool";
+export type { UpdatePoolInput } from "./queries/pools/updatePool";
+export { deletePool } from "./queries/pools/deletePool";
+export { getPool } from "./queries/pools/getPool";
+export { listPoolsWithOccupancy } from "./queries/pools/listPoolsWithOccupancy";
+export type { ListPoolsInput, PoolsPage } from "./queries/pools/listPoolsWithOccupancy";
+export { replaceImportErrors } from "./queries/importErrors/replaceImportErrors";
+export type {
+  FileImportError,
+  ReplaceImportErrorsInput,
+  ReplaceImportErrorsResult,
+} from "./queries/importErrors/replaceImportErrors";
+export { listImportErrors } from "./queries/importErrors/listImportErrors";
+export type { ListImportErrorsInput, ImportErrorsPage } from "./queries/importErrors/listImportErrors";
+export { syncAssetReferences } from "./queries/assets/syncAssetReferences";
+export type { SyncAssetReferencesInput } from "./queries/assets/syncAssetReferences";
+export { recordAssetEvents } from "./queries/assets/recordAssetEvents";
+export type {
+  AssetEventInput,
+  RecordAssetEventsInput,
+  RecordAssetEventsResult,
+} from "./queries/assets/recordAssetEvents";
+export { claimAssetTriggeredDags } from "./queries/assets/claimAssetTriggeredDags";
+export type { AssetTriggeredDag } from "./queries/assets/claimAssetTriggeredDags";
+export { consumeAssetDagRunQueue } from "./queries/assets/consumeAssetDagRunQueue";
+export type { ConsumeAssetDagRunQueueInput } from "./queries/assets/consumeAssetDagRunQueue";
+export { listAssets } from "./queries/assets/listAssets";
+export type { ListAssetsInput, AssetsPage } from "./queries/assets/listAssets";
+export { listAssetEvents } from "./queries/assets/listAssetEvents";
+export type { ListAssetEventsInput, AssetEventsPage } from "./queries/assets/listAssetEvents";
+export { registerJob } from "./queries/jobs/registerJob";
+export type { RegisterJobInput } from "./queries/jobs/registerJob";
+export { heartbeatJob } from "./queries/jobs/heartbeatJob";
+export type { HeartbeatJobInput } from "./queries/jobs/heartbeatJob";
+export { endJob } from "./queries/jobs/endJob";
+export type { EndJobInput } from "./queries/jobs/endJob";
+export { listLiveJobs } from "./queries/jobs/listLiveJobs";
+export type { ListLiveJobsInput } from "./queries/jobs/listLiveJobs";
+export { recordAuditEvent } from "./queries/auditLog/recordAuditEvent";
+export type { RecordAuditEventInput } from "./queries/auditLog/recordAuditEvent";
+export type { XcomEntryRow, XcomListEntryRow, XcomRow } from "./rows/xcomRow";
+export type { TaskLogRow } from "./rows/taskLogRow";
+export type { VariableRow } from "./rows/variableRow";
+export type { ConnectionFields, ConnectionRow } from "./rows/connectionRow";
+export type { PoolRow, PoolWithOccupancyRow } from "./rows/poolRow";
+export type { ImportErrorRow } from "./rows/importErrorRow";
+export type {
+  AssetRef,
+  AssetDefinition,
+  AssetRow,
+  AssetProducingTask,
+  AssetWithReferencesRow,
+  AssetEventRow,
+  QueuedAssetRow,
+} from "./rows/assetRow";
+export type { JobState, JobRow } from "./rows/jobRow";
+
+// DAGs
+export { syncDag } from "./queries/dags/syncDag";
+export type { SyncDagInput, SyncDagResult } from "./queries/dags/syncDag";
+export { markStaleDags } from "./queries/dags/markStaleDags";
+export type { MarkStaleDagsInput } from "./queries/dags/markStaleDags";
