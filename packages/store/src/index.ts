@@ -19,7 +19,11 @@ export type { PullXcomsInput } from "./queries/xcom/pullXcoms";
 export { listXcomEntries } from "./queries/xcom/listXcomEntries";
 export type { ListXcomEntriesInput, XcomEntriesPage } from "./queries/xcom/listXcomEntries";
 export { appendTaskLogs } from "./queries/logs/appendTaskLogs";
-export type { TaskLogLine, AppendTaskLogsInput, AppendTaskLogsResult } from "./queries/logs/appendTaskLogs";
+export type {
+  TaskLogLine,
+  AppendTaskLogsInput,
+  AppendTaskLogsResult,
+} from "./queries/logs/appendTaskLogs";
 export { readTaskLogs } from "./queries/logs/readTaskLogs";
 export type { ReadTaskLogsInput, TaskLogsPage } from "./queries/logs/readTaskLogs";
 export { setVariable } from "./queries/variables/setVariable";
@@ -51,7 +55,10 @@ export type {
   ReplaceImportErrorsResult,
 } from "./queries/importErrors/replaceImportErrors";
 export { listImportErrors } from "./queries/importErrors/listImportErrors";
-export type { ListImportErrorsInput, ImportErrorsPage } from "./queries/importErrors/listImportErrors";
+export type {
+  ListImportErrorsInput,
+  ImportErrorsPage,
+} from "./queries/importErrors/listImportErrors";
 export { syncAssetReferences } from "./queries/assets/syncAssetReferences";
 export type { SyncAssetReferencesInput } from "./queries/assets/syncAssetReferences";
 export { recordAssetEvents } from "./queries/assets/recordAssetEvents";
