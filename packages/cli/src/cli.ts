@@ -10,7 +10,7 @@ import {
   reportDags,
   showDag,
 } from "./commands/dags";
-import { checkDb, migrateDb, resetDb } from "./commands/db";
+import { checkDb, migrateDb, reserializeDags, resetDb } from "./commands/db";
 import type { OutputFormat } from "./table";
 
 /** The process surroundings the CLI needs. */
@@ -81,6 +81,13 @@ export async function runCli(
       .option("--dot", "print Graphviz DOT"),
   ).action((dagId: string, o: { subdir: string; dot?: boolean }) => {
     code = showDag(loadDagBag(o.subdir), dagId, o.dot ?? false, io);
+  });
+  subdir(
+    dags
+      .command("reserialize")
+      .description("Parse the DAGs folder and store every DAG in the metadata database"),
+  ).action(async (o: { subdir: string }) => {
+    code = await reserializeDags(config, o.subdir, io);
   });
   const db = program.command("db").description("Manage the metadata database");
   db.command("migrate")

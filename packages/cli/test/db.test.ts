@@ -59,3 +59,23 @@ describe("updraft db", () => {
     );
   });
 });
+
+describe("updraft dags reserialize", () => {
+  test("parses the folder into the database and reports import errors with exit 1", async () => {
+    const home = mkdtempSync(path.join(tmpdir(), "updraft-home-"));
+    const fixtures = path.join(__dirname, "..", "..", "runtime", "test", "fixtures", "dags");
+    const result = await cli(["dags", "reserialize"], {
+      UPDRAFT_HOME: home,
+      UPDRAFT_DAGS_FOLDER: fixtures,
+    });
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(
+      /^Parsed .* in \d+ ms: 2 DAG\(s\) \(2 new, 2 changed, 0 now stale\), 4 import error\(s\)\.$/,
+    );
+    const again = await cli(["dags", "reserialize"], {
+      UPDRAFT_HOME: home,
+      UPDRAFT_DAGS_FOLDER: fixtures,
+    });
+    expect(again.out).toContain("2 DAG(s) (0 new, 0 changed, 0 now stale)");
+  });
+});

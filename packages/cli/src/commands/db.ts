@@ -1,4 +1,5 @@
 // `updraft db migrate | reset | check`, as Airflow 3's `airflow db` verbs.
+import { processDagsFolder } from "@updraft/scheduler";
 import { migrate, resetDatabase } from "@updraft/store";
 import { describeDatabase, openMetadataDatabase } from "../compose";
 import type { Config } from "../config";
@@ -38,6 +39,20 @@ export async function resetDb(config: Config, yes: boolean, io: Io): Promise<num
   const report = await withDatabase(config, (client) => resetDatabase(client));
   io.out(`Database ${describeDatabase(config.database)} reset (version ${report.currentVersion}).`);
   return 0;
+}
+
+/** `dags reserialize`: parses the DAGs folder and stores every DAG, as Airflow's verb. */
+export async function reserializeDags(config: Config, dagsFolder: string, io: Io): Promise<number> {
+  const report = await withDatabase(config, async (client) => {
+    await migrate(client);
+    return processDagsFolder(client, { dagsFolder });
+  });
+  io.out(
+    `Parsed ${dagsFolder} in ${Math.round(report.parseMs)} ms: ${report.dagIds.length} DAG(s) ` +
+      `(${report.created.length} new, ${report.changed.length} changed, ${report.stale.length} now stale), ` +
+      `${report.importErrors} import error(s).`,
+  );
+  return report.importErrors > 0 ? 1 : 0;
 }
 
 /** `db check`: connects and runs a trivial query. */
