@@ -1,0 +1,45 @@
+// One line per zod issue, naming the path, the expected form and the value received, as the
+// house error model asks (`mapIndex: expected an integer >= -1, got -2`).
+import type { z } from "zod";
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value); // undefined for functions and symbols
+  } catch {
+    text = undefined; // bigints, cycles
+  }
+  text ??= `a ${typeof value}`;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Joins a zod path as `a.b[2].c`, prefixed by `root` when given. */
+export function formatPath(path: readonly PropertyKey[], root = ""): string {
+  let text = root;
+  for (const key of path) {
+    text += typeof key === "number" ? `[${key}]` : `${text === "" ? "" : "."}${String(key)}`;
+  }
+  return text === "" ? "(root)" : text;
+}
+
+/** Formats each issue as `path: message, got value`, with paths under `root`. */
+export function formatIssues(
+  input: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  root = "",
+): string[] {
+  return issues.map(
+    (issue) =>
+      `${formatPath(issue.path, root)}: ${issue.message}, got ${describeValue(valueAt(input, issue.path))}`,
+  );
+}
