@@ -107,3 +107,63 @@ export { syncDag } from "./queries/dags/syncDag";
 export type { SyncDagInput, SyncDagResult } from "./queries/dags/syncDag";
 export { markStaleDags } from "./queries/dags/markStaleDags";
 export type { MarkStaleDagsInput } from "./queries/dags/markStaleDags";
+
+// Errors, DAGs, runs, task instances
+export { StoreError } from "./storeError";
+export type { StoreErrorCode } from "./storeError";
+export type { DagRow, SerializedDagRow } from "./rows/dagRow";
+export type { DagRunRow } from "./rows/dagRunRow";
+export type { TaskInstanceKey, TaskInstanceRow } from "./rows/taskInstanceRow";
+export { getDag } from "./queries/dags/getDag";
+export { getSerializedDag } from "./queries/dags/getSerializedDag";
+export { listSchedulableDags } from "./queries/dags/listSchedulableDags";
+export type { ListSchedulableDagsInput } from "./queries/dags/listSchedulableDags";
+export { setDagPaused } from "./queries/dags/setDagPaused";
+export type { SetDagPausedInput } from "./queries/dags/setDagPaused";
+export { setNextDagRun } from "./queries/dags/setNextDagRun";
+export type { SetNextDagRunInput } from "./queries/dags/setNextDagRun";
+export { createDagRun } from "./queries/runs/createDagRun";
+export type { CreateDagRunInput, CreatedDagRun } from "./queries/runs/createDagRun";
+export { getDagRun } from "./queries/runs/getDagRun";
+export type { GetDagRunInput } from "./queries/runs/getDagRun";
+export { listDagRuns } from "./queries/runs/listDagRuns";
+export type { ListDagRunsInput } from "./queries/runs/listDagRuns";
+export { countActiveDagRuns } from "./queries/runs/countActiveDagRuns";
+export type { ActiveDagRunCount } from "./queries/runs/countActiveDagRuns";
+export { claimDagRunsToSchedule } from "./queries/runs/claimDagRunsToSchedule";
+export type { ClaimDagRunsToScheduleInput } from "./queries/runs/claimDagRunsToSchedule";
+export { startQueuedDagRuns } from "./queries/runs/startQueuedDagRuns";
+export type { StartQueuedDagRunsInput } from "./queries/runs/startQueuedDagRuns";
+export { setDagRunState } from "./queries/runs/setDagRunState";
+export type { SetDagRunStateInput } from "./queries/runs/setDagRunState";
+export { listTaskInstances } from "./queries/taskInstances/listTaskInstances";
+export { getTaskInstance } from "./queries/taskInstances/getTaskInstance";
+export { setTaskInstanceStates } from "./queries/taskInstances/setTaskInstanceStates";
+export type {
+  SetTaskInstanceStatesInput,
+  TaskInstanceStateChange,
+} from "./queries/taskInstances/setTaskInstanceStates";
+export { scheduleTaskInstances } from "./queries/taskInstances/scheduleTaskInstances";
+export type { ScheduleTaskInstancesInput } from "./queries/taskInstances/scheduleTaskInstances";
+export { queueTaskInstances } from "./queries/taskInstances/queueTaskInstances";
+export type {
+  QueueTaskInstancesInput,
+  QueuedTaskInstances,
+} from "./queries/taskInstances/queueTaskInstances";
+export type { NotQueuedReason } from "./queries/taskInstances/admitTaskInstances";
+export { startTaskInstance } from "./queries/taskInstances/startTaskInstance";
+export type { StartTaskInstanceInput } from "./queries/taskInstances/startTaskInstance";
+export { heartbeatTaskInstance } from "./queries/taskInstances/heartbeatTaskInstance";
+export type { HeartbeatTaskInstanceInput } from "./queries/taskInstances/heartbeatTaskInstance";
+export { finishTaskInstance } from "./queries/taskInstances/finishTaskInstance";
+export type {
+  FinishTaskInstanceInput,
+  TaskInstanceOutcome,
+} from "./queries/taskInstances/finishTaskInstance";
+export { findZombieTaskInstances } from "./queries/taskInstances/findZombieTaskInstances";
+export type { FindZombieTaskInstancesInput } from "./queries/taskInstances/findZombieTaskInstances";
+export { listTaskInstancesInStates } from "./queries/taskInstances/listTaskInstancesInStates";
+export type { ListTaskInstancesInStatesInput } from "./queries/taskInstances/listTaskInstancesInStates";
+export { clearTaskInstances } from "./queries/taskInstances/clearTaskInstances";
+export { resetTaskInstancesForRetry } from "./queries/taskInstances/resetTaskInstancesForRetry";
+export type { ResetTaskInstancesForRetryInput } from "./queries/taskInstances/resetTaskInstancesForRetry";

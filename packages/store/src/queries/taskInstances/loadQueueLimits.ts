@@ -1,0 +1,93 @@
+// loadQueueLimits: the counts queueTaskInstances admits against, read after it has locked the
+// pools and DAGs involved (a count taken before the lock is never enough).
+//   locks:   nothing itself; the caller holds the slot_pool and dag row locks
+//   returns: open pool slots, max_active_tasks per DAG, active task instance counts per run,
+//            per task and per (run, task), and the per-task caps of the stored SerializedDags
+import type { SqlClient } from "../../sqlClient";
+
+/** Where queued/running task instances and caps stand, for one admission pass. */
+export interface QueueLimits {
+  /** Open slots per existing pool (Infinity for a pool of -1 slots). */
+  readonly pools: readonly { readonly pool: string; readonly open: number }[];
+  /** max_active_tasks per DAG (Airflow 3: running task instances per DAG run). */
+  readonly dags: readonly { readonly dagId: string; readonly maxActiveTasks: number }[];
+  /** Queued + running counts per run (taskId null), per task (runId null), per (run, task). */
+  readonly active: readonly {
+    readonly dagId: string;
+    readonly runId: string | null;
+    readonly taskId: string | null;
+    readonly count: number;
+  }[];
+  /** Tasks with max_active_tis_per_dag or max_active_tis_per_dagrun set. */
+  readonly taskCaps: readonly {
+    readonly dagId: string;
+    readonly taskId: string;
+    readonly perDag: number | null;
+    readonly perRun: number | null;
+  }[];
+}
+
+const num = (value: unknown): number | null => (value === null ? null : Number(value));
+
+/** Reads pool occupancy, active counts and task caps for the given pools and DAGs. */
+export async function loadQueueLimits(
+  tx: SqlClient,
+  input: { pools: readonly string[]; dagIds: readonly string[] },
+): Promise<QueueLimits> {
+  const pools = await tx.query<{ pool: string; slots: number; occupied: number }>(
+    `select p.pool, p.slots, coalesce(sum(ti.pool_slots) filter (where ti.state in
+       ('queued', 'running') or (ti.state = 'deferred' and p.include_deferred)), 0)::int as occupied
+     from slot_pool p left join task_instance ti
+       on ti.pool = p.pool and ti.state in ('queued', 'running', 'deferred')
+     where p.pool = any($1::text[])
+     group by p.pool, p.slots`,
+    [input.pools],
+  );
+  const dags = await tx.query<{ dag_id: string; max_active_tasks: number }>(
+    "select dag_id, max_active_tasks from dag where dag_id = any($1::text[])",
+    [input.dagIds],
+  );
+  const counts = await tx.query<{
+    dag_id: string;
+    run_id: string | null;
+    task_id: string | null;
+    n: number;
+  }>(
+    `select dag_id, run_id, task_id, count(*)::int as n from task_instance
+     where state in ('queued', 'running') and dag_id = any($1::text[])
+     group by grouping sets ((dag_id, run_id), (dag_id, task_id), (dag_id, run_id, task_id))`,
+    [input.dagIds],
+  );
+  const caps = await tx.query<{
+    dag_id: string;
+    task_id: string;
+    per_dag: number | null;
+    per_run: number | null;
+  }>(
+    `select sd.dag_id, t->>'task_id' as task_id, (t->>'max_active_tis_per_dag')::int as per_dag,
+       (t->>'max_active_tis_per_dagrun')::int as per_run
+     from serialized_dag sd cross join lateral jsonb_array_elements(sd.data->'dag'->'tasks') t
+     where sd.dag_id = any($1::text[])
+       and coalesce(t->>'max_active_tis_per_dag', t->>'max_active_tis_per_dagrun') is not null`,
+    [input.dagIds],
+  );
+  return {
+    pools: pools.rows.map((p) => ({
+      pool: p.pool,
+      open: Number(p.slots) === -1 ? Infinity : Number(p.slots) - Number(p.occupied),
+    })),
+    dags: dags.rows.map((d) => ({ dagId: d.dag_id, maxActiveTasks: Number(d.max_active_tasks) })),
+    active: counts.rows.map((c) => ({
+      dagId: c.dag_id,
+      runId: c.run_id,
+      taskId: c.task_id,
+      count: Number(c.n),
+    })),
+    taskCaps: caps.rows.map((c) => ({
+      dagId: c.dag_id,
+      taskId: c.task_id,
+      perDag: num(c.per_dag),
+      perRun: num(c.per_run),
+    })),
+  };
+}

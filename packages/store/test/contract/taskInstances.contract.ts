@@ -1,0 +1,367 @@
+// Contract of the task instance queries, run on Postgres and on PGlite.
+import type { SqlClient } from "../../src/sqlClient";
+import { setDagRunState } from "../../src/queries/runs/setDagRunState";
+import { clearTaskInstances } from "../../src/queries/taskInstances/clearTaskInstances";
+import { findZombieTaskInstances } from "../../src/queries/taskInstances/findZombieTaskInstances";
+import { finishTaskInstance } from "../../src/queries/taskInstances/finishTaskInstance";
+import { getTaskInstance } from "../../src/queries/taskInstances/getTaskInstance";
+import { heartbeatTaskInstance } from "../../src/queries/taskInstances/heartbeatTaskInstance";
+import { listTaskInstances } from "../../src/queries/taskInstances/listTaskInstances";
+import { listTaskInstancesInStates } from "../../src/queries/taskInstances/listTaskInstancesInStates";
+import { queueTaskInstances } from "../../src/queries/taskInstances/queueTaskInstances";
+import { resetTaskInstancesForRetry } from "../../src/queries/taskInstances/resetTaskInstancesForRetry";
+import { scheduleTaskInstances } from "../../src/queries/taskInstances/scheduleTaskInstances";
+import { setTaskInstanceStates } from "../../src/queries/taskInstances/setTaskInstanceStates";
+import { startTaskInstance } from "../../src/queries/taskInstances/startTaskInstance";
+import type { TaskInstanceKey, TaskInstanceRow } from "../../src/rows/taskInstanceRow";
+import { resetStore, runningRun, testDag, type TestTask } from "./dags.contract";
+
+const day = (n: number): Date => new Date(Date.UTC(2026, 0, n));
+const seconds = (date: Date, s: number): Date => new Date(date.getTime() + s * 1000);
+
+/** The key of a task instance of DAG "d". */
+export const tiKey = (runId: string, taskId: string): TaskInstanceKey => ({
+  dagId: "d",
+  runId,
+  taskId,
+  mapIndex: -1,
+});
+
+/** Adds a pool (the pool queries belong to another file set; plain SQL here). */
+export async function addPool(client: SqlClient, pool: string, slots: number): Promise<void> {
+  await client.query("insert into slot_pool (pool, slots) values ($1, $2)", [pool, slots]);
+}
+
+/** A running run "runId" of DAG "d" with the given tasks, every task instance scheduled. */
+export async function scheduledRun(
+  client: SqlClient,
+  runId: string,
+  tasks: readonly TestTask[],
+  options: { date?: Date; maxActiveTasks?: number } = {},
+): Promise<TaskInstanceRow[]> {
+  const dag = testDag("d", { tasks, maxActiveTasks: options.maxActiveTasks ?? 16 });
+  await runningRun(client, dag, runId, options.date ?? day(1));
+  return scheduleTaskInstances(client, { keys: tasks.map((t) => tiKey(runId, t.taskId)) });
+}
+
+/** Schedules, queues and starts one task instance (try 1). */
+async function runningTi(client: SqlClient, key: TaskInstanceKey, now = day(1)) {
+  await scheduleTaskInstances(client, { keys: [key] });
+  await queueTaskInstances(client, { keys: [key], limit: 1 });
+  const ti = await startTaskInstance(client, { ...key, tryNumber: 1, hostname: "w1", pid: 7, now });
+  if (ti === null) throw new Error("did not start");
+  return ti;
+}
+
+const history = async (client: SqlClient) =>
+  (
+    await client.query<{ task_id: string; try_number: number; state: string }>(
+      "select task_id, try_number, state from task_instance_history order by id",
+    )
+  ).rows;
+
+/** The task instance query contract. */
+export function describeTaskInstancesContract(getClient: () => SqlClient): void {
+  describe("task instance queries", () => {
+    beforeEach(() => resetStore(getClient()));
+
+    test("scheduleTaskInstances counts the try; a second call and other runs do nothing", async () => {
+      const client = getClient();
+      const dag = testDag("d", { tasks: [{ taskId: "a" }, { taskId: "b" }] });
+      await runningRun(client, dag, "r1", day(1));
+      const scheduled = await scheduleTaskInstances(client, {
+        keys: [tiKey("r1", "b"), tiKey("r1", "a")],
+        now: day(2),
+      });
+      expect(scheduled.map((t) => [t.taskId, t.state, t.tryNumber, t.scheduledDttm])).toEqual([
+        ["b", "scheduled", 1, day(2)],
+        ["a", "scheduled", 1, day(2)],
+      ]);
+      expect(await scheduleTaskInstances(client, { keys: [tiKey("r1", "a")] })).toEqual([]);
+      const run = await runningRun(client, dag, "r2", day(2));
+      await setDagRunState(client, { id: run.id, from: "running", to: "failed" });
+      expect(await scheduleTaskInstances(client, { keys: [tiKey("r2", "a")] })).toEqual([]);
+      expect((await getTaskInstance(client, tiKey("r2", "a")))?.state).toBeNull();
+      expect(await getTaskInstance(client, tiKey("r2", "nope"))).toBeNull();
+      expect(
+        (await listTaskInstances(client, { dagId: "d", runId: "r1" })).map((t) => t.taskId),
+      ).toEqual(["a", "b"]);
+    });
+
+    test("queueTaskInstances fills a pool of 2 by priority and reports the rest", async () => {
+      const client = getClient();
+      await addPool(client, "p2", 2);
+      const tasks = [1, 2, 3, 4, 5].map((w) => ({
+        taskId: `t${w}`,
+        pool: "p2",
+        priorityWeight: w,
+      }));
+      await scheduledRun(client, "r1", tasks);
+      const first = await queueTaskInstances(client, { limit: 10, jobId: 9, now: day(3) });
+      expect(first.queued.map((t) => [t.taskId, t.state, t.tryNumber, t.queuedDttm])).toEqual([
+        ["t5", "queued", 1, day(3)],
+        ["t4", "queued", 1, day(3)],
+      ]);
+      expect(first.queued[0]?.queuedByJobId).toBe(9);
+      expect(first.left).toEqual(
+        ["t3", "t2", "t1"].map((t) => ({ ...tiKey("r1", t), reason: "pool_full" })),
+      );
+      const second = await queueTaskInstances(client, { limit: 10 });
+      expect(second.queued).toEqual([]);
+      expect(second.left).toHaveLength(3);
+    });
+
+    test("two concurrent queue calls never exceed the pool", async () => {
+      const client = getClient();
+      await addPool(client, "p2", 2);
+      const tasks = [1, 2, 3, 4, 5].map((w) => ({ taskId: `t${w}`, pool: "p2" }));
+      await scheduledRun(client, "r1", tasks);
+      const [a, b] = await Promise.all([
+        queueTaskInstances(client, { limit: 5 }),
+        queueTaskInstances(client, { limit: 5 }),
+      ]);
+      expect(a.queued.length + b.queued.length).toBe(2);
+      const queued = await listTaskInstancesInStates(client, { states: ["queued"] });
+      expect(queued).toHaveLength(2);
+    });
+
+    test("pool_slots, unknown pools, unlimited pools, limit and keys", async () => {
+      const client = getClient();
+      await addPool(client, "wide", 3);
+      await addPool(client, "open", -1);
+      await scheduledRun(client, "r1", [
+        { taskId: "big", pool: "wide", poolSlots: 2, priorityWeight: 10 },
+        { taskId: "big2", pool: "wide", poolSlots: 2, priorityWeight: 9 },
+        { taskId: "small", pool: "wide", poolSlots: 1, priorityWeight: 5 },
+        { taskId: "lost", pool: "missing", priorityWeight: 4 },
+        { taskId: "free1", pool: "open", poolSlots: 100 },
+        { taskId: "free2", pool: "open", poolSlots: 100 },
+      ]);
+      const onlyFree = await queueTaskInstances(client, { limit: 1, keys: [tiKey("r1", "free1")] });
+      expect(onlyFree.queued.map((t) => t.taskId)).toEqual(["free1"]);
+      const rest = await queueTaskInstances(client, { limit: 10 });
+      expect(rest.queued.map((t) => t.taskId)).toEqual(["big", "small", "free2"]);
+      expect(rest.left.map((l) => [l.taskId, l.reason])).toEqual([
+        ["big2", "pool_full"],
+        ["lost", "pool_not_found"],
+      ]);
+    });
+
+    test("max_active_tasks per run and max_active_tis_per_dag(run) hold; older runs go first", async () => {
+      const client = getClient();
+      const tasks = [
+        { taskId: "a", priorityWeight: 3 },
+        { taskId: "b", priorityWeight: 2 },
+        { taskId: "c", priorityWeight: 1, maxActiveTisPerDag: 1 },
+      ];
+      await scheduledRun(client, "r2", tasks, { date: day(2), maxActiveTasks: 2 });
+      await scheduledRun(client, "r1", tasks, { date: day(1), maxActiveTasks: 2 });
+      const result = await queueTaskInstances(client, { limit: 10 });
+      expect(result.queued.map((t) => [t.runId, t.taskId])).toEqual([
+        ["r1", "a"],
+        ["r2", "a"],
+        ["r1", "b"],
+        ["r2", "b"],
+      ]);
+      expect(result.left.map((l) => [l.runId, l.taskId, l.reason])).toEqual([
+        ["r1", "c", "max_active_tasks"],
+        ["r2", "c", "max_active_tasks"],
+      ]);
+      await runningTi(client, tiKey("r1", "a"));
+      await finishTaskInstance(client, { ...tiKey("r1", "a"), tryNumber: 1, state: "success" });
+      await finishTaskInstanceQueued(client, tiKey("r2", "a"));
+      const next = await queueTaskInstances(client, { limit: 10 });
+      expect(next.queued.map((t) => [t.runId, t.taskId])).toEqual([["r1", "c"]]);
+      expect(next.left.map((l) => [l.runId, l.taskId, l.reason])).toEqual([
+        ["r2", "c", "max_active_tis_per_dag"],
+      ]);
+    });
+
+    test("startTaskInstance runs a queued try once; heartbeats need the running try", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a" }]);
+      const key = tiKey("r1", "a");
+      await queueTaskInstances(client, { limit: 1 });
+      expect(
+        await startTaskInstance(client, { ...key, tryNumber: 2, hostname: "w", pid: 1 }),
+      ).toBeNull();
+      const started = await startTaskInstance(client, {
+        ...key,
+        tryNumber: 1,
+        hostname: "w1",
+        pid: 42,
+        unixname: "updraft",
+        now: day(4),
+      });
+      expect(started).toMatchObject({
+        state: "running",
+        tryNumber: 1,
+        hostname: "w1",
+        pid: 42,
+        unixname: "updraft",
+        startDate: day(4),
+        lastHeartbeatAt: day(4),
+      });
+      expect(
+        await startTaskInstance(client, { ...key, tryNumber: 1, hostname: "w2", pid: 1 }),
+      ).toBeNull();
+      expect(await heartbeatTaskInstance(client, { ...key, tryNumber: 1, now: day(5) })).toBe(true);
+      expect(await heartbeatTaskInstance(client, { ...key, tryNumber: 2 })).toBe(false);
+      expect((await getTaskInstance(client, key))?.lastHeartbeatAt).toEqual(day(5));
+    });
+
+    test("concurrent starts of the same try: exactly one wins", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a" }]);
+      await queueTaskInstances(client, { limit: 1 });
+      const start = (hostname: string) =>
+        startTaskInstance(client, { ...tiKey("r1", "a"), tryNumber: 1, hostname, pid: 1 });
+      const results = await Promise.all([start("w1"), start("w2"), start("w3")]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    });
+
+    test("finishTaskInstance ends the running try and records it; a stale try does nothing", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a" }]);
+      const key = tiKey("r1", "a");
+      await runningTi(client, key, day(1));
+      expect(
+        await finishTaskInstance(client, { ...key, tryNumber: 2, state: "failed" }),
+      ).toBeNull();
+      expect((await getTaskInstance(client, key))?.state).toBe("running");
+      const done = await finishTaskInstance(client, {
+        ...key,
+        tryNumber: 1,
+        state: "success",
+        now: seconds(day(1), 90),
+      });
+      expect(done).toMatchObject({ state: "success", endDate: seconds(day(1), 90), duration: 90 });
+      expect(
+        await finishTaskInstance(client, { ...key, tryNumber: 1, state: "failed" }),
+      ).toBeNull();
+      expect(await history(client)).toEqual([{ task_id: "a", try_number: 1, state: "success" }]);
+      await expect(
+        finishTaskInstance(client, { ...key, tryNumber: 1, state: "queued" as "success" }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    });
+
+    test("up_for_retry waits for next_retry_at, then resetTaskInstancesForRetry schedules try 2", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a", retries: 2 }]);
+      const key = tiKey("r1", "a");
+      await runningTi(client, key);
+      const failed = await finishTaskInstance(client, {
+        ...key,
+        tryNumber: 1,
+        state: "up_for_retry",
+        nextRetryAt: day(5),
+      });
+      expect(failed).toMatchObject({ state: "up_for_retry", nextRetryAt: day(5), tryNumber: 1 });
+      expect(await resetTaskInstancesForRetry(client, { now: day(4) })).toEqual([]);
+      const [concurrentA, concurrentB] = await Promise.all([
+        resetTaskInstancesForRetry(client, { now: day(6) }),
+        resetTaskInstancesForRetry(client, { now: day(6) }),
+      ]);
+      const retried = [...concurrentA, ...concurrentB];
+      expect(retried.map((t) => [t.state, t.tryNumber, t.scheduledDttm])).toEqual([
+        ["scheduled", 2, day(6)],
+      ]);
+      expect(await history(client)).toEqual([
+        { task_id: "a", try_number: 1, state: "up_for_retry" },
+      ]);
+    });
+
+    test("up_for_reschedule keeps the try and records a task_reschedule row", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "sensor" }]);
+      const key = tiKey("r1", "sensor");
+      await runningTi(client, key, day(1));
+      await finishTaskInstance(client, {
+        ...key,
+        tryNumber: 1,
+        state: "up_for_reschedule",
+        rescheduleDate: day(2),
+        now: seconds(day(1), 5),
+      });
+      const reschedules = await client.query<{ try_number: number; reschedule_date: Date }>(
+        "select try_number, reschedule_date from task_reschedule",
+      );
+      expect(reschedules.rows).toEqual([{ try_number: 1, reschedule_date: day(2) }]);
+      const [again] = await scheduleTaskInstances(client, { keys: [key] });
+      expect(again).toMatchObject({ state: "scheduled", tryNumber: 1 });
+      expect(await history(client)).toEqual([]);
+    });
+
+    test("setTaskInstanceStates is a bulk compare-and-set (null = no status)", async () => {
+      const client = getClient();
+      const dag = testDag("d", { tasks: [{ taskId: "a" }, { taskId: "b" }, { taskId: "c" }] });
+      await runningRun(client, dag, "r1", day(1));
+      await scheduleTaskInstances(client, { keys: [tiKey("r1", "c")] });
+      const changed = await setTaskInstanceStates(client, {
+        now: day(3),
+        changes: [
+          { ...tiKey("r1", "b"), expectedState: "scheduled", state: "skipped" },
+          { ...tiKey("r1", "a"), expectedState: null, state: "upstream_failed" },
+          { ...tiKey("r1", "c"), expectedState: "scheduled", state: "removed" },
+        ],
+      });
+      expect(changed).toEqual([tiKey("r1", "a"), tiKey("r1", "c")]);
+      expect(await getTaskInstance(client, tiKey("r1", "a"))).toMatchObject({
+        state: "upstream_failed",
+        startDate: day(3),
+        endDate: day(3),
+        duration: 0,
+      });
+      expect((await getTaskInstance(client, tiKey("r1", "b")))?.state).toBeNull();
+      expect(await setTaskInstanceStates(client, { changes: [] })).toEqual([]);
+    });
+
+    test("findZombieTaskInstances finds running tries whose heartbeat is too old", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a" }, { taskId: "b" }]);
+      await runningTi(client, tiKey("r1", "a"), day(1));
+      await runningTi(client, tiKey("r1", "b"), day(1));
+      await heartbeatTaskInstance(client, { ...tiKey("r1", "b"), tryNumber: 1, now: day(2) });
+      const check = (now: Date) => findZombieTaskInstances(client, { timeoutSeconds: 300, now });
+      expect(await check(seconds(day(1), 299))).toEqual([]);
+      expect((await check(seconds(day(2), 10))).map((t) => t.taskId)).toEqual(["a"]);
+      expect((await check(day(3))).map((t) => t.taskId)).toEqual(["a", "b"]);
+      const states = await listTaskInstancesInStates(client, { states: ["running", "queued"] });
+      expect(states.map((t) => t.taskId).sort()).toEqual(["a", "b"]);
+      expect(await listTaskInstancesInStates(client, { states: ["queued"], dagId: "d" })).toEqual(
+        [],
+      );
+    });
+
+    test("clearTaskInstances: finished → no status with more tries; running → restarting", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [
+        { taskId: "done", retries: 2 },
+        { taskId: "busy", retries: 1 },
+        { taskId: "idle", retries: 4 },
+      ]);
+      await runningTi(client, tiKey("r1", "done"));
+      await finishTaskInstance(client, { ...tiKey("r1", "done"), tryNumber: 1, state: "failed" });
+      await runningTi(client, tiKey("r1", "busy"));
+      const cleared = await clearTaskInstances(client, {
+        keys: [tiKey("r1", "done"), tiKey("r1", "busy")],
+      });
+      expect(cleared.map((t) => [t.taskId, t.state, t.tryNumber, t.maxTries])).toEqual([
+        ["done", null, 1, 3],
+        ["busy", "restarting", 1, 1],
+      ]);
+      expect(await heartbeatTaskInstance(client, { ...tiKey("r1", "busy"), tryNumber: 1 })).toBe(
+        false,
+      );
+      const [next] = await scheduleTaskInstances(client, { keys: [tiKey("r1", "done")] });
+      expect(next).toMatchObject({ state: "scheduled", tryNumber: 2 });
+      expect(await clearTaskInstances(client, { keys: [] })).toEqual([]);
+    });
+  });
+}
+
+/** Starts a queued try and finishes it (frees its concurrency slot). */
+async function finishTaskInstanceQueued(client: SqlClient, key: TaskInstanceKey): Promise<void> {
+  await startTaskInstance(client, { ...key, tryNumber: 1, hostname: "w", pid: 1 });
+  await finishTaskInstance(client, { ...key, tryNumber: 1, state: "success" });
+}
