@@ -10,8 +10,8 @@ export interface ConnectionFields {
   password?: string | null;
   schema?: string | null;
   port?: number | null;
-  /** JSON text, as Airflow stores it. */
-  extra?: string | null;
+  /** JSON text, as Airflow stores it; an object is stored as its JSON text. */
+  extra?: string | Readonly<Record<string, unknown>> | null;
   description?: string | null;
 }
 
@@ -27,6 +27,7 @@ export class Connection {
   readonly extra: string | null;
   readonly description: string | null;
 
+  /** Missing optional fields become null, as in Airflow's model. */
   constructor(fields: ConnectionFields) {
     this.conn_id = fields.conn_id;
     this.conn_type = fields.conn_type;
@@ -35,7 +36,10 @@ export class Connection {
     this.password = fields.password ?? null;
     this.schema = fields.schema ?? null;
     this.port = fields.port ?? null;
-    this.extra = fields.extra ?? null;
+    this.extra =
+      typeof fields.extra === "object" && fields.extra !== null
+        ? JSON.stringify(fields.extra)
+        : (fields.extra ?? null);
     this.description = fields.description ?? null;
   }
 
@@ -52,11 +56,12 @@ export class Connection {
     }
   }
 
-  /** Never print the password, even by accident in a template or a log line. */
+  /** `{{ conn.x }}` prints the id and type: never the password, even by accident. */
   toString(): string {
     return `Connection(${this.conn_id}, ${this.conn_type})`;
   }
 
+  /** The fields with the password masked, so logging a connection cannot leak it. */
   toJSON(): Record<string, unknown> {
     return {
       conn_id: this.conn_id,
@@ -66,6 +71,7 @@ export class Connection {
       schema: this.schema,
       port: this.port,
       password: this.password === null ? null : "***",
+      description: this.description,
     };
   }
 }
