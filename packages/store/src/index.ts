@@ -7,6 +7,8 @@ export type { PgliteClientOptions } from "./pglite/pgliteClient";
 export { migrate, resetDatabase } from "./migrate";
 export type { MigrationReport } from "./migrate";
 export { MIGRATIONS } from "./migrations";
+export { notifyScheduler, SCHEDULER_CHANNEL } from "./notifications";
+export type { SchedulerWakeReason } from "./notifications";
 export type { Migration } from "./migrations";
 
 // XCom, task logs, variables, connections, pools, import errors, assets, jobs, audit log

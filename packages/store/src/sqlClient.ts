@@ -22,6 +22,12 @@ export interface SqlClient {
    * Inside, `tx` is bound to the transaction; calling transaction() on it runs in the same one.
    */
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Calls `handler` with each payload sent by `pg_notify(channel, …)` once the sending
+   * transaction commits (Postgres LISTEN/NOTIFY). Resolves once listening; the returned
+   * function stops it. On Postgres it holds one dedicated connection, reconnected if lost.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   /** Releases connections (the pool, or the embedded database). */
   close(): Promise<void>;
 }

@@ -19,6 +19,7 @@ function boundClient(
   dialect: "postgres",
   inTransaction: boolean,
   pool: pg.Pool,
+  options: PgClientOptions,
 ): SqlClient {
   const client: SqlClient = {
     dialect,
@@ -37,7 +38,7 @@ function boundClient(
       const connection = await pool.connect();
       try {
         await connection.query("begin");
-        const result = await work(boundClient(connection, dialect, true, pool));
+        const result = await work(boundClient(connection, dialect, true, pool, options));
         await connection.query("commit");
         return result;
       } catch (error) {
@@ -47,6 +48,7 @@ function boundClient(
         connection.release();
       }
     },
+    listen: (channel, handler) => listenOnDedicatedConnection(options, channel, handler),
     close: () => (inTransaction ? Promise.resolve() : pool.end()),
   };
   return client;
@@ -61,5 +63,49 @@ export function createPgClient(options: PgClientOptions): SqlClient {
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  return boundClient(pool, "postgres", false, pool);
+  return boundClient(pool, "postgres", false, pool, options);
+}
+
+const RECONNECT_DELAY_MS = 500;
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). A lost
+ * connection is replaced after a short delay; notifications sent meanwhile are lost, which is
+ * why listeners keep a periodic sweep as a safety net.
+ */
+async function listenOnDedicatedConnection(
+  options: PgClientOptions,
+  channel: string,
+  handler: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({
+      connectionString: options.connectionString,
+      application_name: `${options.applicationName ?? "updraft"}-listen`,
+    });
+    client.on("notification", (message) => {
+      if (message.channel === channel) handler(message.payload ?? "");
+    });
+    const reconnect = (): void => {
+      if (stopped || current !== client) return;
+      current = null;
+      retry = setTimeout(() => void connect().catch(reconnect), RECONNECT_DELAY_MS);
+    };
+    client.on("error", reconnect);
+    client.on("end", reconnect);
+    current = client;
+    await client.connect();
+    await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => undefined);
+  };
 }

@@ -31,6 +31,10 @@ function boundClient(target: PgliteQueryable, db: PGlite, inTransaction: boolean
       if (inTransaction) return work(client);
       return db.transaction((tx) => work(boundClient(tx, db, true)));
     },
+    async listen(channel, handler) {
+      const unlisten = await db.listen(channel, handler);
+      return () => unlisten();
+    },
     close: () => (inTransaction ? Promise.resolve() : db.close()),
   };
   return client;

@@ -8,6 +8,7 @@ import type { DagRunType, SerializedDag } from "@updraft/sdk";
 import { type DagRunRow, dagRunFromRow } from "../../rows/dagRunRow";
 import { type TaskInstanceRow, taskInstanceFromRow } from "../../rows/taskInstanceRow";
 import type { SqlClient } from "../../sqlClient";
+import { notifyScheduler } from "../../notifications";
 import { StoreError } from "../../storeError";
 
 /** Input of createDagRun. */
@@ -94,6 +95,7 @@ export async function createDagRun(
        returning *`,
       [dagId, input.runId, JSON.stringify(tasks)],
     );
+    await notifyScheduler(tx, "dag_run_created");
     const taskInstances = tis.rows.map(taskInstanceFromRow);
     taskInstances.sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
     return { dagRun: dagRunFromRow(row), taskInstances };

@@ -4,7 +4,8 @@
 //   writes:  state (success | failed | skipped | up_for_retry | up_for_reschedule), end_date = now,
 //            duration, next_retry_at (up_for_retry only) — only if state = 'running' and
 //            try_number = tryNumber; then a `task_instance_history` row copying the try, or for
-//            up_for_reschedule (the try continues later) a `task_reschedule` row
+//            up_for_reschedule (the try continues later) a `task_reschedule` row; notifies
+//            SCHEDULER_CHANNEL ("task_finished") on commit
 //   returns: the finished task instance, or null when it was not running with that try
 import {
   type TaskInstanceKey,
@@ -12,6 +13,7 @@ import {
   taskInstanceFromRow,
 } from "../../rows/taskInstanceRow";
 import type { SqlClient } from "../../sqlClient";
+import { notifyScheduler } from "../../notifications";
 import { StoreError } from "../../storeError";
 
 /** How the try ended. */
@@ -89,6 +91,7 @@ export async function finishTaskInstance(
         [row.id],
       );
     }
+    await notifyScheduler(tx, "task_finished");
     return taskInstanceFromRow(row);
   });
 }

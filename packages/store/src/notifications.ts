@@ -1,0 +1,18 @@
+// The channel through which writers wake the scheduler (Postgres LISTEN/NOTIFY): a try finished,
+// a run was created or cleared. Notifications are sent inside the writer's transaction, so the
+// scheduler is woken only once the change is committed and visible to it.
+import type { SqlClient } from "./sqlClient";
+
+/** The LISTEN/NOTIFY channel the scheduler listens on. */
+export const SCHEDULER_CHANNEL = "updraft_scheduler";
+
+/** Why the scheduler was woken; the payload of a notification on SCHEDULER_CHANNEL. */
+export type SchedulerWakeReason = "task_finished" | "dag_run_created" | "cleared" | "dag_changed";
+
+/** Sends a wake-up on SCHEDULER_CHANNEL (delivered when the surrounding transaction commits). */
+export async function notifyScheduler(
+  client: SqlClient,
+  reason: SchedulerWakeReason,
+): Promise<void> {
+  await client.query("select pg_notify($1, $2)", [SCHEDULER_CHANNEL, reason]);
+}
