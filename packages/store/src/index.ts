@@ -169,3 +169,7 @@ export type { ListTaskInstancesInStatesInput } from "./queries/taskInstances/lis
 export { clearTaskInstances } from "./queries/taskInstances/clearTaskInstances";
 export { resetTaskInstancesForRetry } from "./queries/taskInstances/resetTaskInstancesForRetry";
 export type { ResetTaskInstancesForRetryInput } from "./queries/taskInstances/resetTaskInstancesForRetry";
+
+// Rendered template fields
+export { setRenderedTaskInstanceFields } from "./queries/renderedFields/setRenderedTaskInstanceFields";
+export type { SetRenderedTaskInstanceFieldsInput } from "./queries/renderedFields/setRenderedTaskInstanceFields";

@@ -1,0 +1,12 @@
+// @updraft/worker: the store-backed TaskRunner a worker runs task-instance tries with. Named
+// exports only; anything not listed is private.
+export { createStoreTaskRunner } from "./storeTaskRunner";
+export { compileStoreTaskRunnerOptions } from "./storeTaskRunnerOptions";
+export type {
+  CompiledStoreTaskRunnerOptions,
+  StoreTaskRunnerOptions,
+  TaskFinishedEvent,
+} from "./storeTaskRunnerOptions";
+export { createDagFileLoader } from "./dagFileLoader";
+export { parseConnection } from "./parseConnection";
+export { isSensitiveName, SecretMasker, SENSITIVE_NAMES } from "./secretMasker";

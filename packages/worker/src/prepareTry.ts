@@ -1,0 +1,97 @@
+// Everything a try needs before user code runs: the run, the DAG file's live DAG and task,
+// resolved params, variables and connections, and the SDK TaskContext over the store.
+import { nodeTaskRuntime } from "@updraft/runtime";
+import {
+  type BaseOperator,
+  buildTemplateContext,
+  type Dag,
+  resolveParams,
+  type TaskContext,
+} from "@updraft/sdk";
+import { type DagRunRow, getDag, getDagRun, type TaskInstanceRow } from "@updraft/store";
+import type { CompiledStoreTaskRunnerOptions } from "./storeTaskRunnerOptions";
+import type { SecretMasker } from "./secretMasker";
+import type { StoreTaskInstance } from "./storeTaskInstance";
+import { loadTaskSecrets, secretNeedsOf } from "./taskSecrets";
+import type { TaskLogWriter } from "./taskLogWriter";
+
+/** The loaded pieces of a try. */
+export interface PreparedTry {
+  readonly run: DagRunRow;
+  readonly dag: Dag;
+  readonly task: BaseOperator;
+}
+
+/** Reads the run and loads the task; throws an Error saying what is missing. */
+export async function loadTry(
+  options: CompiledStoreTaskRunnerOptions,
+  ti: TaskInstanceRow,
+): Promise<PreparedTry> {
+  const run = await getDagRun(options.client, { dagId: ti.dagId, runId: ti.runId });
+  if (run === null) throw new Error(`DAG run ${ti.dagId}/${ti.runId} does not exist`);
+  const dagRow = await getDag(options.client, { dagId: ti.dagId });
+  if (dagRow?.fileloc == null) throw new Error(`DAG ${ti.dagId} has no stored file (fileloc)`);
+  const dag = options.loadDag(ti.dagId, dagRow.fileloc);
+  return { run, dag, task: dag.task(ti.taskId) };
+}
+
+/** What buildTaskContext reads. */
+export interface TaskContextInput {
+  readonly options: CompiledStoreTaskRunnerOptions;
+  readonly ti: TaskInstanceRow;
+  readonly prepared: PreparedTry;
+  readonly handle: StoreTaskInstance;
+  readonly log: TaskLogWriter;
+  readonly masker: SecretMasker;
+  readonly signal: AbortSignal;
+}
+
+/** Builds the SDK context: params, template context (with prefetched secrets), runtime, ti. */
+export async function buildTaskContext(input: TaskContextInput): Promise<TaskContext> {
+  const { options, ti, log } = input;
+  const { run, dag, task } = input.prepared;
+  const params = resolveParams(dag.params, run.conf);
+  const secrets = await loadTaskSecrets(
+    options.client,
+    options.env,
+    secretNeedsOf(task),
+    input.masker,
+  );
+  const runtime = nodeTaskRuntime({
+    baseEnv: options.env,
+    onOutputLine: (line, stream) => log.write(stream === "stderr" ? "warning" : "info", line),
+  });
+  const dates = {
+    logicalDate: run.logicalDate,
+    dataIntervalStart: run.dataIntervalStart,
+    dataIntervalEnd: run.dataIntervalEnd,
+  };
+  const templateContext = buildTemplateContext({
+    ...dates,
+    dagId: ti.dagId,
+    taskId: ti.taskId,
+    runId: ti.runId,
+    mapIndex: ti.mapIndex,
+    tryNumber: ti.tryNumber,
+    runAfter: run.runAfter,
+    params,
+    variables: secrets.variables,
+    connections: secrets.connections,
+    now: new Date(),
+  });
+  return {
+    ...dates,
+    dagId: ti.dagId,
+    taskId: ti.taskId,
+    runId: ti.runId,
+    mapIndex: ti.mapIndex,
+    tryNumber: ti.tryNumber,
+    params,
+    conf: run.conf,
+    ti: input.handle.handle,
+    log: log.logger(),
+    runtime,
+    signal: input.signal,
+    templateContext,
+  };
+}

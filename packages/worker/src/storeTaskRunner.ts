@@ -1,0 +1,135 @@
+// The store-backed TaskRunner: one delivery of one try, from the queued → running guard to the
+// committed outcome. Claim (a duplicate delivery stops here), load the DAG and build the context,
+// run the task under its abort signal while heartbeating, then record the outcome by Airflow's
+// rules, with logs, XCom, rendered fields, callbacks and asset events.
+import type { TaskOutcome, TaskRunner } from "@updraft/executor";
+import { executeTask, pythonStr, type TaskContext } from "@updraft/sdk";
+import {
+  clearTaskInstanceXcoms,
+  heartbeatTaskInstance,
+  startTaskInstance,
+  type TaskInstanceRow,
+} from "@updraft/store";
+import { type AttemptResult, describeKey, keyOf } from "./attemptResult";
+import { commitOutcome } from "./commitOutcome";
+import { buildTaskContext, loadTry, type PreparedTry } from "./prepareTry";
+import { runTaskCallbacks } from "./runTaskCallbacks";
+import { SecretMasker } from "./secretMasker";
+import { createStoreTaskInstance, type StoreTaskInstance } from "./storeTaskInstance";
+import {
+  type CompiledStoreTaskRunnerOptions,
+  compileStoreTaskRunnerOptions,
+  type StoreTaskRunnerOptions,
+  type TaskFinishedEvent,
+} from "./storeTaskRunnerOptions";
+import { TaskLogWriter } from "./taskLogWriter";
+import { guardTry, raceAbort, type TryGuard } from "./tryGuard";
+
+function executingLine(ti: TaskInstanceRow, prepared: PreparedTry): string {
+  const when = pythonStr(prepared.run.logicalDate ?? prepared.run.runAfter);
+  return `Executing <Task(${prepared.task.operatorName}): ${ti.taskId}> on ${when}, try ${ti.tryNumber}/${ti.maxTries + 1}`;
+}
+
+/** Loads, builds the context and runs the task; never throws. */
+async function attempt(
+  options: CompiledStoreTaskRunnerOptions,
+  ti: TaskInstanceRow,
+  guard: TryGuard,
+  log: TaskLogWriter,
+  masker: SecretMasker,
+): Promise<AttemptResult> {
+  let prepared: PreparedTry | null = null;
+  let context: TaskContext | null = null;
+  let handle: StoreTaskInstance | null = null;
+  try {
+    await clearTaskInstanceXcoms(options.client, keyOf(ti));
+    prepared = await raceAbort(loadTry(options, ti), guard.signal);
+    handle = createStoreTaskInstance({
+      client: options.client,
+      key: keyOf(ti),
+      tryNumber: ti.tryNumber,
+      maxTries: ti.maxTries,
+      startDate: ti.startDate ?? new Date(),
+      dag: prepared.dag,
+    });
+    const input = { options, ti, prepared, handle, log, masker, signal: guard.signal };
+    context = await raceAbort(buildTaskContext(input), guard.signal);
+    log.write("info", executingLine(ti, prepared));
+    const { callbacks, executionTimeoutMs } = prepared.task.args;
+    await runTaskCallbacks("execute", callbacks.execute, { context }, log);
+    guard.startTimeout(executionTimeoutMs);
+    const execution = await raceAbort(executeTask(prepared.task, context), guard.signal);
+    return { kind: "returned", prepared, context, execution };
+  } catch (error) {
+    return { kind: "threw", error, prepared, context };
+  } finally {
+    handle?.close();
+  }
+}
+
+/** Runs one claimed try to its end. */
+async function runTry(
+  options: CompiledStoreTaskRunnerOptions,
+  ti: TaskInstanceRow,
+  workerSignal: AbortSignal,
+): Promise<TaskOutcome> {
+  const masker = new SecretMasker();
+  const target = { ...keyOf(ti), tryNumber: ti.tryNumber };
+  const log = new TaskLogWriter(options.client, target, masker, options.logFlushIntervalMs);
+  const guard = guardTry({
+    workerSignal,
+    heartbeat: () => heartbeatTaskInstance(options.client, target),
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+    onHeartbeatError: (error) => log.write("warning", `Heartbeat failed: ${String(error)}`),
+  });
+  const lost = (): TaskOutcome => {
+    log.write(
+      "warning",
+      `Try ${ti.tryNumber} of ${describeKey(ti)} is no longer running (cleared, or failed as a zombie): abandoned without recording an outcome`,
+    );
+    return { kind: "dropped", reason: `try ${ti.tryNumber} of ${describeKey(ti)} was lost` };
+  };
+  try {
+    const result = await attempt(options, ti, guard, log, masker);
+    if (guard.lost) return lost();
+    const outcome = await commitOutcome({ options, ti, result, log, masker, guard });
+    return outcome ?? lost();
+  } finally {
+    await guard.dispose();
+    await log.close();
+  }
+}
+
+function notifyFinished(options: CompiledStoreTaskRunnerOptions, event: TaskFinishedEvent): void {
+  try {
+    options.onFinished?.(event);
+  } catch {
+    // A listener's failure is the listener's problem; the try is already recorded.
+  }
+}
+
+/**
+ * Creates the TaskRunner a worker runs tries with, over the metadata database. A delivery whose
+ * try is not `queued` (a duplicate, or a try that moved on) is dropped without side effects.
+ */
+export function createStoreTaskRunner(options: StoreTaskRunnerOptions): TaskRunner {
+  const compiled = compileStoreTaskRunnerOptions(options);
+  return async (job, signal) => {
+    const key = keyOf(job);
+    const ti = await startTaskInstance(compiled.client, {
+      ...key,
+      tryNumber: job.tryNumber,
+      hostname: compiled.hostname,
+      pid: process.pid,
+    });
+    const outcome: TaskOutcome =
+      ti === null
+        ? {
+            kind: "dropped",
+            reason: `${describeKey(key)} is not queued with try ${job.tryNumber}`,
+          }
+        : await runTry(compiled, ti, signal);
+    notifyFinished(compiled, { key, tryNumber: job.tryNumber, outcome });
+    return outcome;
+  };
+}

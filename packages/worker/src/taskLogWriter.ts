@@ -1,0 +1,83 @@
+// A try's log: lines (the TaskLogger's, command output, the worker's own) are masked, buffered
+// and written to `task_log` in batches, every `flushIntervalMs` and when the try ends.
+import type { TaskLogger } from "@updraft/sdk";
+import {
+  appendTaskLogs,
+  type SqlClient,
+  type TaskInstanceKey,
+  type TaskLogLine,
+} from "@updraft/store";
+import type { SecretMasker } from "./secretMasker";
+
+/** Log levels, as stored in `task_log.level`. */
+export type LogLevel = "info" | "warning" | "error";
+
+function withFields(message: string, fields: Record<string, unknown> | undefined): string {
+  if (fields === undefined || Object.keys(fields).length === 0) return message;
+  try {
+    return `${message} ${JSON.stringify(fields)}`;
+  } catch {
+    return message;
+  }
+}
+
+/** Buffers one try's log lines and writes them in batches. */
+export class TaskLogWriter {
+  readonly #client: SqlClient;
+  readonly #target: TaskInstanceKey & { readonly tryNumber: number };
+  readonly #masker: SecretMasker;
+  #pending: TaskLogLine[] = [];
+  #writing: Promise<void> = Promise.resolve();
+  #timer: NodeJS.Timeout | null;
+  /** Lines that could not be written (the store refused the batch). */
+  dropped = 0;
+
+  constructor(
+    client: SqlClient,
+    target: TaskInstanceKey & { readonly tryNumber: number },
+    masker: SecretMasker,
+    flushIntervalMs: number,
+  ) {
+    this.#client = client;
+    this.#target = target;
+    this.#masker = masker;
+    this.#timer = setInterval(() => void this.flush(), flushIntervalMs);
+    this.#timer.unref();
+  }
+
+  /** Queues one line (masked now, so a secret registered later cannot leak an earlier one). */
+  write(level: LogLevel, message: string): void {
+    this.#pending.push({ timestamp: new Date(), level, message: this.#masker.mask(message) });
+  }
+
+  /** The SDK's TaskLogger over this writer. */
+  logger(): TaskLogger {
+    return {
+      info: (message, fields) => this.write("info", withFields(message, fields)),
+      warn: (message, fields) => this.write("warning", withFields(message, fields)),
+      error: (message, fields) => this.write("error", withFields(message, fields)),
+    };
+  }
+
+  /** Writes what is buffered; batches are written one after another, in order. */
+  flush(): Promise<void> {
+    const lines = this.#pending;
+    if (lines.length === 0) return this.#writing;
+    this.#pending = [];
+    this.#writing = this.#writing.then(async () => {
+      try {
+        await appendTaskLogs(this.#client, { ...this.#target, lines });
+      } catch {
+        this.dropped += lines.length;
+      }
+    });
+    return this.#writing;
+  }
+
+  /** Stops the timer and writes the rest. */
+  async close(): Promise<void> {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.flush();
+  }
+}
