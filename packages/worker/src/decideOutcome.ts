@@ -30,7 +30,9 @@ export type Decision = TaskInstanceOutcome & { readonly reason: string };
 
 function rescheduleDateOf(error: unknown): Date | null {
   const value = (error as { rescheduleDate?: unknown }).rescheduleDate;
-  if (value instanceof Date) return value;
+  // A Date made in a DAG file's realm fails `instanceof Date`; read it by its tag.
+  if (Object.prototype.toString.call(value) === "[object Date]")
+    return new Date((value as Date).getTime());
   if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return new Date(value);
   return null;
 }

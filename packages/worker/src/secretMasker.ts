@@ -60,7 +60,11 @@ export class SecretMasker {
   maskValue(value: unknown): unknown {
     if (typeof value === "string") return this.mask(value);
     if (Array.isArray(value)) return value.map((v) => this.maskValue(v));
-    if (typeof value === "object" && value !== null && !(value instanceof Date))
+    if (
+      typeof value === "object" &&
+      value !== null &&
+      Object.prototype.toString.call(value) !== "[object Date]"
+    )
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.maskValue(v)]));
     return value;
   }

@@ -29,8 +29,9 @@ const PAGE = 500;
 
 function isPlain(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  // Realm-independent: a DAG file's objects have their own Object.prototype.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** Strings of plain data, and the source of functions (TaskFlow callables, callbacks). */

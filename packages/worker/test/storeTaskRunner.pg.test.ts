@@ -1,5 +1,6 @@
 // The store-backed TaskRunner against a real Postgres: each test brings task instances of a
 // fresh run of the fixture DAG to `queued`, delivers a job, and checks what the store holds.
+import path from "node:path";
 import { nextRetryDatetime } from "@updraft/engine";
 import type { TaskOutcome } from "@updraft/executor";
 import {
@@ -15,8 +16,15 @@ import {
   type TaskInstanceRow,
 } from "@updraft/store";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-import { createStoreTaskRunner, type StoreTaskRunnerOptions, type TaskFinishedEvent } from "../src";
 import {
+  createDagFileLoader,
+  createStoreTaskRunner,
+  type StoreTaskRunnerOptions,
+  type TaskFinishedEvent,
+} from "../src";
+import { createStoreTaskInstance } from "../src/storeTaskInstance";
+import {
+  DAGS_FOLDER,
   historyStates,
   jobOf,
   logLines,
@@ -321,4 +329,60 @@ test("a DAG that cannot be loaded fails the try, with the reason in the log", as
   expect(messages).toContain(
     "Task failed with exception: Error: SyntaxError in dags/worker_basics.ts",
   );
+});
+
+test("AirflowFailException fails the try at once, retries left or not", async () => {
+  const run = await runningRun(client);
+  const ti = await queueTry(client, run, "give_up");
+  expect(ti.maxTries).toBe(3);
+  expect(await runner()(jobOf(ti), live())).toEqual({ kind: "ran", state: "failed" });
+  expect((await current(ti)).nextRetryAt).toBeNull();
+});
+
+test("AirflowRescheduleException puts the try up_for_reschedule until its date", async () => {
+  const run = await runningRun(client);
+  const ti = await queueTry(client, run, "wait_for_file");
+  expect(await runner()(jobOf(ti), live())).toEqual({ kind: "ran", state: "up_for_reschedule" });
+  const { rows } = await client.query(
+    `select r.reschedule_date from task_reschedule r join task_instance ti
+       on ti.id = r.task_instance_id
+     where ti.dag_id = $1 and ti.run_id = $2 and ti.task_id = 'wait_for_file'`,
+    [run.dagId, run.runId],
+  );
+  expect(rows).toEqual([{ reschedule_date: new Date("2030-01-01T00:00:00Z") }]);
+});
+
+test("xcom_pull of a mapped upstream returns every map index's value, in order", async () => {
+  const run = await runningRun(client);
+  await client.query(
+    `insert into task_instance (dag_id, run_id, task_id, map_index, max_tries, pool, queue,
+       priority_weight, operator)
+     select dag_id, run_id, task_id, i, max_tries, pool, queue, priority_weight, operator
+     from task_instance, generate_series(0, 2) as i
+     where dag_id = $1 and run_id = $2 and task_id = 'double' and map_index = -1`,
+    [run.dagId, run.runId],
+  );
+  const run1 = runner();
+  for (const mapIndex of [2, 0, 1])
+    await run1(jobOf(await queueTry(client, run, "double", mapIndex)), live());
+  await run1(jobOf(await queueTry(client, run, "produce")), live());
+  const dag = createDagFileLoader()("worker_basics", path.join(DAGS_FOLDER, "worker_basics.ts"));
+  const key = { dagId: run.dagId, runId: run.runId, taskId: "consume", mapIndex: -1 };
+  const { handle } = createStoreTaskInstance({
+    client,
+    key,
+    tryNumber: 1,
+    maxTries: 0,
+    startDate: new Date(),
+    dag,
+  });
+  expect(await handle.xcomPull({ taskIds: "double" })).toEqual([20, 40, 60]);
+  expect(await handle.xcomPull({ taskIds: "double", mapIndexes: 1 })).toBe(40);
+  expect(await handle.xcomPull({ taskIds: "double", mapIndexes: [2, 0] })).toEqual([60, 20]);
+  expect(await handle.xcomPull({ taskIds: ["produce", "double"] })).toEqual([
+    { n: 21 },
+    [20, 40, 60],
+  ]);
+  expect(await handle.xcomPull({ taskIds: "skipper", default: "none" })).toBe("none");
+  expect(await handle.xcomPull({ taskIds: "produce", key: "other", default: 0 })).toBe(0);
 });
