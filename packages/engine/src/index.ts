@@ -22,3 +22,16 @@ export { decideReadiness, propagateToFixpoint } from "./readiness";
 export type { PropagationResult, ReadinessDecision, ReadinessTask, RunSnapshot } from "./readiness";
 export { decideDagRunState, leafTaskIds } from "./dagRunState";
 export type { DagRunStateDecision } from "./dagRunState";
+export { aggregateTaskState, planTaskInstances } from "./plan/taskInstanceReadiness";
+export type {
+  InstanceChange,
+  InstanceState,
+  InstancesPlan,
+  InstancesSnapshot,
+} from "./plan/taskInstanceReadiness";
+export { checkPreviousRunDeps } from "./plan/previousRunDeps";
+export type { PreviousRunDepsInput } from "./plan/previousRunDeps";
+export { mappedInputsOf } from "./plan/mappedInputs";
+export type { MappedInput } from "./plan/mappedInputs";
+export { isDagRunTimedOut, planRunCreation } from "./plan/runCreation";
+export type { PlannedRun, RunCreationInput, RunCreationPlan } from "./plan/runCreation";

@@ -104,6 +104,20 @@ export type {
 } from "./rows/assetRow";
 export type { JobState, JobRow } from "./rows/jobRow";
 
+// Scheduling passes: mapped expansion, previous runs, timers
+export { expandMappedTaskInstance } from "./queries/scheduling/expandMappedTaskInstance";
+export type { ExpandMappedTaskInstanceInput } from "./queries/scheduling/expandMappedTaskInstance";
+export { xcomListLengths } from "./queries/scheduling/xcomListLengths";
+export type { XcomRef } from "./queries/scheduling/xcomListLengths";
+export { latestAutomatedDataInterval } from "./queries/scheduling/latestAutomatedDagRun";
+export { previousRunInstances } from "./queries/scheduling/previousRunInstances";
+export { schedulerTimers } from "./queries/scheduling/schedulerTimers";
+export type { SchedulerTimers } from "./queries/scheduling/schedulerTimers";
+export { dueReschedules } from "./queries/scheduling/dueReschedules";
+export { taskInstanceStates } from "./queries/scheduling/taskInstanceStates";
+export type { TaskInstanceStateRow } from "./queries/scheduling/taskInstanceStates";
+export { serializedDagHashes } from "./queries/scheduling/serializedDagHashes";
+
 // DAGs
 export { syncDag } from "./queries/dags/syncDag";
 export type { SyncDagInput, SyncDagResult } from "./queries/dags/syncDag";

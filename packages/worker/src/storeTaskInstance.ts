@@ -52,9 +52,10 @@ function valueOf(
   const unmapped = own.find((r) => r.mapIndex === -1);
   if (mapped !== true && unmapped !== undefined) return unmapped.value;
   const indexed = own.filter((r) => r.mapIndex >= 0);
-  if (mapped === true || indexed.length > 0)
-    return indexed.length > 0 ? indexed.map((r) => r.value) : fallback;
-  return fallback;
+  // A mapped upstream's values are a list, empty when it expanded into nothing (Airflow's
+  // LazyXComSequence), so a downstream with all_done still gets a list.
+  if (mapped === true) return indexed.map((r) => r.value);
+  return indexed.length > 0 ? indexed.map((r) => r.value) : fallback;
 }
 
 async function pull(input: StoreTaskInstanceInput, options: XComPullOptions): Promise<unknown> {

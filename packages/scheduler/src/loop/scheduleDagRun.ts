@@ -1,0 +1,249 @@
+// One scheduling pass over one running DAG run (Airflow's DagRun.update_state +
+// task_instance_scheduling_decisions): time out the run, expand mapped tasks whose inputs are
+// ready, set skipped/upstream_failed, schedule the instances whose trigger rule (and
+// depends_on_past) pass, and finish the run when its leaves are done.
+import {
+  aggregateTaskState,
+  checkPreviousRunDeps,
+  decideDagRunState,
+  type InstanceState,
+  isDagRunTimedOut,
+  mappedInputsOf,
+  planTaskInstances,
+} from "@updraft/engine";
+import {
+  decideExpansion,
+  isFinishedState,
+  TaskInstanceState,
+  type TaskInstanceStateOrNone,
+} from "@updraft/sdk";
+import {
+  type DagRunRow,
+  expandMappedTaskInstance,
+  previousRunInstances,
+  scheduleTaskInstances,
+  setDagRunState,
+  setTaskInstanceStates,
+  type SqlClient,
+  type TaskInstanceKey,
+  type TaskInstanceStateChange,
+  taskInstanceStates,
+  xcomListLengths,
+} from "@updraft/store";
+import type { SchedulableDag } from "./dagCache";
+
+/** What one pass did to one run. */
+export interface DagRunPassResult {
+  readonly scheduled: number;
+  /** Instances set skipped / upstream_failed / failed by the pass. */
+  readonly changed: number;
+  /** The run's new state when the pass finished it. */
+  readonly finished: "success" | "failed" | null;
+  /** Airflow's reason for a finished run (task_failure, timed_out, …). */
+  readonly reason: string | null;
+}
+
+// A mapped task expands at most once per pass; a run has few mapped tasks, so a handful of
+// rounds covers chains of mapped tasks whose inputs all came in.
+const MAX_ROUNDS = 8;
+
+/** Runs the pass; call it inside the transaction that claimed the run. */
+export async function scheduleDagRun(
+  tx: SqlClient,
+  dag: SchedulableDag,
+  run: DagRunRow,
+  now: Date,
+): Promise<DagRunPassResult> {
+  let instances: InstanceState[] = await taskInstanceStates(tx, run);
+  if (isDagRunTimedOut(run.startDate, dag.dagrunTimeoutMs, now)) {
+    return timeOut(tx, run, instances, now);
+  }
+  let changed = 0;
+  let toSchedule: { taskId: string; mapIndex: number }[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const plan = planTaskInstances({ tasks: dag.tasks, instances });
+    const changes: TaskInstanceStateChange[] = plan.changes.map((c) => ({
+      dagId: run.dagId,
+      runId: run.runId,
+      taskId: c.taskId,
+      mapIndex: c.mapIndex,
+      expectedState: null,
+      state: c.state,
+    }));
+    const expansions = await expandReady(tx, dag, run, plan.expand);
+    changes.push(...expansions.changes);
+    changed += (await setTaskInstanceStates(tx, { changes, now })).length;
+    instances = applyStates(instances, changes, expansions.counts);
+    toSchedule = plan.schedule;
+    if (expansions.counts.size === 0) break;
+  }
+  const ready = await filterPreviousRunDeps(tx, dag, run, toSchedule);
+  const keys: TaskInstanceKey[] = ready.map((k) => ({ dagId: run.dagId, runId: run.runId, ...k }));
+  const scheduled = await scheduleTaskInstances(tx, { keys, now });
+  instances = applyStates(
+    instances,
+    scheduled.map((ti) => ({ ...ti, expectedState: null, state: TaskInstanceState.SCHEDULED })),
+    new Map(),
+  );
+  return {
+    scheduled: scheduled.length,
+    changed,
+    ...(await finishIfDone(tx, dag, run, instances, now)),
+  };
+}
+
+/** The mapped tasks ready to expand: their lengths, then the expansion, skip or failure. */
+async function expandReady(
+  tx: SqlClient,
+  dag: SchedulableDag,
+  run: DagRunRow,
+  taskIds: readonly string[],
+): Promise<{ changes: TaskInstanceStateChange[]; counts: Map<string, number> }> {
+  const changes: TaskInstanceStateChange[] = [];
+  const counts = new Map<string, number>();
+  for (const taskId of taskIds) {
+    const task = dag.taskById.get(taskId);
+    if (task === undefined) continue;
+    const inputs = mappedInputsOf(task);
+    const refs = inputs.flatMap((i) =>
+      i.kind === "xcom" ? [{ taskId: i.taskId, key: i.key }] : [],
+    );
+    const pulled = await xcomListLengths(tx, { dagId: run.dagId, runId: run.runId, refs });
+    let refIndex = 0;
+    const lengths: number[] = [];
+    let failure: string | null = null;
+    for (const input of inputs) {
+      if (input.kind === "literal") lengths.push(input.length);
+      else if (input.kind === "invalid") failure = input.description;
+      else {
+        const length = pulled[refIndex++];
+        if (typeof length === "number") lengths.push(length);
+        else if (length === "not_a_list") failure = `XCom of "${input.taskId}" is not a list`;
+        else lengths.push(0); // nothing pushed: an empty expansion, as Airflow's None → skip
+      }
+    }
+    const decision = failure === null ? decideExpansion(lengths) : { kind: "fail" as const };
+    const key = { dagId: run.dagId, runId: run.runId, taskId, mapIndex: -1, expectedState: null };
+    if (decision.kind === "expand") {
+      const count = await expandMappedTaskInstance(tx, { ...key, count: decision.count });
+      if (count > 0) counts.set(taskId, count);
+    } else {
+      changes.push({
+        ...key,
+        state: decision.kind === "skip" ? TaskInstanceState.SKIPPED : TaskInstanceState.FAILED,
+      });
+    }
+  }
+  return { changes, counts };
+}
+
+/** The in-memory instances after applied changes and expansions. */
+function applyStates(
+  instances: readonly InstanceState[],
+  changes: readonly (TaskInstanceKey & { state: TaskInstanceStateOrNone })[],
+  expanded: ReadonlyMap<string, number>,
+): InstanceState[] {
+  const byKey = new Map(changes.map((c) => [`${c.taskId}\u0000${c.mapIndex}`, c.state]));
+  const next: InstanceState[] = [];
+  for (const i of instances) {
+    const count = expanded.get(i.taskId);
+    if (count !== undefined && i.mapIndex === -1) {
+      for (let m = 0; m < count; m++) next.push({ taskId: i.taskId, mapIndex: m, state: null });
+      continue;
+    }
+    const state = byKey.get(`${i.taskId}\u0000${i.mapIndex}`);
+    next.push(state === undefined ? i : { ...i, state });
+  }
+  return next;
+}
+
+/** Drops instances whose task depends on a past run that is not done yet. */
+async function filterPreviousRunDeps(
+  tx: SqlClient,
+  dag: SchedulableDag,
+  run: DagRunRow,
+  candidates: { taskId: string; mapIndex: number }[],
+): Promise<{ taskId: string; mapIndex: number }[]> {
+  const dependent = candidates.filter((c) => {
+    const task = dag.taskById.get(c.taskId);
+    return task !== undefined && (task.depends_on_past || task.wait_for_downstream);
+  });
+  if (dependent.length === 0) return candidates;
+  const taskIds = new Set<string>();
+  for (const c of dependent) {
+    taskIds.add(c.taskId);
+    for (const d of dag.taskById.get(c.taskId)?.downstream_task_ids ?? []) taskIds.add(d);
+  }
+  const previous = await previousRunInstances(tx, {
+    dagId: run.dagId,
+    logicalDate: run.logicalDate,
+    taskIds: [...taskIds],
+  });
+  return candidates.filter((c) => {
+    const task = dag.taskById.get(c.taskId);
+    if (task === undefined || (!task.depends_on_past && !task.wait_for_downstream)) return true;
+    return checkPreviousRunDeps({
+      dependsOnPast: task.depends_on_past,
+      waitForDownstream: task.wait_for_downstream,
+      previous:
+        previous === null
+          ? null
+          : {
+              task: previous.get(c.taskId) ?? [],
+              downstream: task.downstream_task_ids.flatMap((d) => previous.get(d) ?? []),
+            },
+    }).met;
+  });
+}
+
+/** Sets the run's final state when its task instances say it is over. */
+async function finishIfDone(
+  tx: SqlClient,
+  dag: SchedulableDag,
+  run: DagRunRow,
+  instances: readonly InstanceState[],
+  now: Date,
+): Promise<Pick<DagRunPassResult, "finished" | "reason">> {
+  const byTask = new Map<string, TaskInstanceStateOrNone[]>();
+  for (const i of instances) {
+    const list = byTask.get(i.taskId) ?? [];
+    list.push(i.state);
+    byTask.set(i.taskId, list);
+  }
+  const states = Object.fromEntries(
+    Object.keys(dag.tasks).map((id) => [id, aggregateTaskState(byTask.get(id) ?? [])]),
+  );
+  const decision = decideDagRunState({ tasks: dag.tasks, states });
+  if (decision.state === "running") return { finished: null, reason: null };
+  const moved = await setDagRunState(tx, { id: run.id, from: "running", to: decision.state, now });
+  return moved
+    ? { finished: decision.state, reason: decision.reason }
+    : { finished: null, reason: null };
+}
+
+/** dagrun_timeout: unfinished instances are skipped and the run fails (reason timed_out). */
+async function timeOut(
+  tx: SqlClient,
+  run: DagRunRow,
+  instances: readonly InstanceState[],
+  now: Date,
+): Promise<DagRunPassResult> {
+  const changes: TaskInstanceStateChange[] = instances
+    .filter((i) => !isFinishedState(i.state))
+    .map((i) => ({
+      dagId: run.dagId,
+      runId: run.runId,
+      taskId: i.taskId,
+      mapIndex: i.mapIndex,
+      expectedState: i.state,
+      state: TaskInstanceState.SKIPPED,
+    }));
+  const changed = (await setTaskInstanceStates(tx, { changes, now })).length;
+  const moved = await setDagRunState(tx, { id: run.id, from: "running", to: "failed", now });
+  return {
+    scheduled: 0,
+    changed,
+    finished: moved ? "failed" : null,
+    reason: moved ? "timed_out" : null,
+  };
+}

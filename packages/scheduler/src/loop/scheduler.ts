@@ -1,0 +1,323 @@
+// The scheduler process's loop (Airflow's SchedulerJobRunner._run_scheduler_loop), event-driven:
+// a committed task completion or new run wakes it at once through LISTEN/NOTIFY; a sweep timer
+// and the earliest due retry/reschedule are only safety nets. Each pass asks the engine what to
+// do and tells the store and the executor. Any number of schedulers may run against one
+// database: runs are claimed with SKIP LOCKED and every write is a compare-and-set.
+import { EventEmitter } from "node:events";
+import { hostname as osHostname } from "node:os";
+import type { Executor } from "@updraft/executor";
+import {
+  dueReschedules,
+  endJob,
+  heartbeatJob,
+  queueTaskInstances,
+  registerJob,
+  resetTaskInstancesForRetry,
+  SCHEDULER_CHANNEL,
+  scheduleTaskInstances,
+  schedulerTimers,
+  type DagRunRow,
+  type SqlClient,
+  claimDagRunsToSchedule,
+} from "@updraft/store";
+import { processDagsFolder } from "../dagProcessor/processDagsFolder";
+import { createAssetTriggeredRuns, createScheduledRuns, startQueuedRuns } from "./createDagRuns";
+import { DagCache } from "./dagCache";
+import { scheduleDagRun } from "./scheduleDagRun";
+import type { SchedulerLogger, SchedulerOptions } from "./schedulerOptions";
+import { requeueStaleQueued, taskJobOf } from "./taskJobs";
+import { triggerDagRun, type TriggerDagRunInput } from "./triggerDagRun";
+import { handleZombies } from "./zombies";
+
+/** What one pass did. */
+export interface PassReport {
+  readonly runsCreated: number;
+  readonly runsStarted: number;
+  readonly runsExamined: number;
+  readonly scheduled: number;
+  readonly queued: number;
+  readonly durationMs: number;
+}
+
+/** A run the scheduler finished. */
+export interface DagRunFinishedEvent {
+  readonly run: DagRunRow;
+  readonly state: "success" | "failed";
+  readonly reason: string;
+}
+
+/** The scheduler's events. */
+export interface SchedulerEvents {
+  pass: [PassReport];
+  dagRunFinished: [DagRunFinishedEvent];
+  error: [Error];
+}
+
+const noopLogger: SchedulerLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+interface Timers {
+  sweep?: NodeJS.Timeout;
+  due?: NodeJS.Timeout;
+  heartbeat?: NodeJS.Timeout;
+}
+
+/** The scheduler loop. `start` runs it until `stop`; `runOnce` runs one pass (tests, `dags test`). */
+export class Scheduler extends EventEmitter<SchedulerEvents> {
+  readonly cache: DagCache;
+  readonly #client: SqlClient;
+  readonly #executor: Executor;
+  readonly #o: Required<Omit<SchedulerOptions, "dagsFolder" | "client" | "executor">> & {
+    dagsFolder: string | undefined;
+  };
+  readonly #timers: Timers = {};
+  #jobId: number | null = null;
+  #unlisten: (() => Promise<void>) | null = null;
+  #requested = false;
+  #draining: Promise<void> | null = null;
+  #stopped = true;
+  #lastRunCreation = 0;
+  #lastDagProcess = 0;
+  #lastZombieCheck = 0;
+  #lastRequeue = 0;
+
+  constructor(options: SchedulerOptions) {
+    super();
+    this.#client = options.client;
+    this.#executor = options.executor;
+    this.cache = new DagCache(options.client);
+    this.#o = {
+      dagsFolder: options.dagsFolder,
+      parallelism: positive("parallelism", options.parallelism ?? 32),
+      maxDagRunsPerLoop: positive("maxDagRunsPerLoop", options.maxDagRunsPerLoop ?? 20),
+      sweepIntervalMs: positive("sweepIntervalMs", options.sweepIntervalMs ?? 1000),
+      runCreationIntervalMs: positive(
+        "runCreationIntervalMs",
+        options.runCreationIntervalMs ?? 1000,
+      ),
+      dagProcessIntervalMs: positive(
+        "dagProcessIntervalMs",
+        options.dagProcessIntervalMs ?? 30_000,
+      ),
+      pausedByDefault: options.pausedByDefault ?? true,
+      zombieTimeoutSeconds: positive("zombieTimeoutSeconds", options.zombieTimeoutSeconds ?? 300),
+      zombieCheckIntervalMs: positive(
+        "zombieCheckIntervalMs",
+        options.zombieCheckIntervalMs ?? 10_000,
+      ),
+      requeueAfterMs: positive("requeueAfterMs", options.requeueAfterMs ?? 30_000),
+      requeueIntervalMs: positive("requeueIntervalMs", options.requeueIntervalMs ?? 10_000),
+      heartbeatIntervalMs: positive("heartbeatIntervalMs", options.heartbeatIntervalMs ?? 5000),
+      hostname: options.hostname ?? osHostname(),
+      logger: options.logger ?? noopLogger,
+      clock: options.clock ?? (() => new Date()),
+    };
+  }
+
+  /** Registers the scheduler job, listens for wake-ups and runs the loop until `stop`. */
+  async start(): Promise<void> {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    const job = await registerJob(this.#client, {
+      jobType: "SchedulerJob",
+      hostname: this.#o.hostname,
+      pid: process.pid,
+    });
+    this.#jobId = job.id;
+    // Parse the DAGs folder before the first pass, so a DAG is triggerable once start resolves.
+    await this.#processDags(this.#o.clock());
+    this.#unlisten = await this.#client.listen(SCHEDULER_CHANNEL, () => this.wake());
+    this.#timers.sweep = setInterval(() => this.wake(), this.#o.sweepIntervalMs);
+    this.#timers.heartbeat = setInterval(() => {
+      if (this.#jobId !== null)
+        heartbeatJob(this.#client, { id: this.#jobId }).catch((e: unknown) => this.#fail(e));
+    }, this.#o.heartbeatIntervalMs);
+    this.#o.logger.info("scheduler started", { jobId: this.#jobId, hostname: this.#o.hostname });
+    this.wake();
+  }
+
+  /** Asks for a pass as soon as the current one (if any) ends. */
+  wake(): void {
+    if (this.#stopped) return;
+    this.#requested = true;
+    this.#draining ??= this.#drain().finally(() => {
+      this.#draining = null;
+    });
+  }
+
+  /** Stops the loop after the pass in progress; the executor is the caller's to close. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    for (const timer of Object.values(this.#timers)) clearTimeout(timer as NodeJS.Timeout);
+    await this.#unlisten?.();
+    await this.#draining;
+    if (this.#jobId !== null)
+      await endJob(this.#client, { id: this.#jobId }).catch(() => undefined);
+    this.#o.logger.info("scheduler stopped", { jobId: this.#jobId });
+  }
+
+  /** Creates a manual run and wakes the loop. */
+  async trigger(input: TriggerDagRunInput) {
+    const created = await triggerDagRun(this.#client, this.cache, input);
+    this.wake();
+    return created;
+  }
+
+  /** One full pass; every step is safe to run concurrently with other schedulers. */
+  async runOnce(): Promise<PassReport> {
+    const started = performance.now();
+    const now = this.#o.clock();
+    const due = (last: number, interval: number): boolean => now.getTime() - last >= interval;
+    if (due(this.#lastDagProcess, this.#o.dagProcessIntervalMs)) await this.#processDags(now);
+    let runsCreated = 0;
+    if (due(this.#lastRunCreation, this.#o.runCreationIntervalMs)) {
+      this.#lastRunCreation = now.getTime();
+      runsCreated += await createScheduledRuns(this.#client, this.cache, now);
+    }
+    runsCreated += await createAssetTriggeredRuns(this.#client, this.cache, now);
+    const runsStarted = (await startQueuedRuns(this.#client, now)).length;
+    const { examined, scheduled, more } = await this.#scheduleRuns(now);
+    const retried = await resetTaskInstancesForRetry(this.#client, { now });
+    const reschedule = await dueReschedules(this.#client, { now });
+    const poked = await scheduleTaskInstances(this.#client, { keys: reschedule, now });
+    const queued = await this.#queue(now);
+    if (due(this.#lastZombieCheck, this.#o.zombieCheckIntervalMs)) {
+      this.#lastZombieCheck = now.getTime();
+      for (const z of await handleZombies(
+        this.#client,
+        this.cache,
+        this.#o.zombieTimeoutSeconds,
+        now,
+      ))
+        this.#o.logger.warn("task instance without heartbeat", {
+          ...keyFields(z.ti),
+          state: z.state,
+        });
+    }
+    if (due(this.#lastRequeue, this.#o.requeueIntervalMs)) {
+      this.#lastRequeue = now.getTime();
+      const requeued = await requeueStaleQueued(
+        this.#client,
+        this.#executor,
+        this.#o.requeueAfterMs,
+        now,
+      );
+      if (requeued > 0)
+        this.#o.logger.warn("re-enqueued queued task instances", { count: requeued });
+    }
+    // Work left over (more runs than one pass takes, tries just scheduled) means another pass.
+    if (more || retried.length + poked.length > 0 || runsStarted > 0) this.#requested = true;
+    const report: PassReport = {
+      runsCreated,
+      runsStarted,
+      runsExamined: examined,
+      scheduled: scheduled + retried.length + poked.length,
+      queued,
+      durationMs: performance.now() - started,
+    };
+    this.emit("pass", report);
+    return report;
+  }
+
+  async #processDags(now: Date): Promise<void> {
+    if (this.#o.dagsFolder === undefined) return;
+    this.#lastDagProcess = now.getTime();
+    const report = await processDagsFolder(this.#client, {
+      dagsFolder: this.#o.dagsFolder,
+      pausedByDefault: this.#o.pausedByDefault,
+    });
+    if (report.importErrors > 0)
+      this.#o.logger.warn("DAG files failed to import", { importErrors: report.importErrors });
+  }
+
+  async #scheduleRuns(now: Date): Promise<{ examined: number; scheduled: number; more: boolean }> {
+    const finished: DagRunFinishedEvent[] = [];
+    const result = await this.#client.transaction(async (tx) => {
+      const runs = await claimDagRunsToSchedule(tx, { limit: this.#o.maxDagRunsPerLoop, now });
+      const dags = await this.cache.load(
+        runs.map((r) => r.dagId),
+        tx,
+      );
+      let scheduled = 0;
+      for (const run of runs) {
+        const dag = dags.get(run.dagId);
+        if (dag === undefined) continue;
+        const pass = await scheduleDagRun(tx, dag, run, now);
+        scheduled += pass.scheduled;
+        if (pass.finished !== null)
+          finished.push({ run, state: pass.finished, reason: pass.reason ?? pass.finished });
+      }
+      return { examined: runs.length, scheduled, more: runs.length === this.#o.maxDagRunsPerLoop };
+    });
+    for (const event of finished) {
+      this.#o.logger.info(`dag run ${event.state}`, {
+        dagId: event.run.dagId,
+        runId: event.run.runId,
+        reason: event.reason,
+      });
+      this.emit("dagRunFinished", event);
+    }
+    return result;
+  }
+
+  async #queue(now: Date): Promise<number> {
+    const timers = await schedulerTimers(this.#client);
+    this.#scheduleDueWake(timers.nextDueAt, now);
+    const free = this.#o.parallelism - timers.openTaskInstances;
+    if (free <= 0) return 0;
+    const { queued } = await queueTaskInstances(this.#client, {
+      limit: free,
+      jobId: this.#jobId,
+      now,
+    });
+    if (queued.length === 0) return 0;
+    try {
+      await this.#executor.enqueue(queued.map((ti) => taskJobOf(ti, now)));
+    } catch (error) {
+      // The tries stay queued in the database; the requeue pass hands them on again.
+      this.#o.logger.error("enqueue failed; queued tries will be re-enqueued", {
+        count: queued.length,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    return queued.length;
+  }
+
+  /** Sets a timer for the earliest retry or reschedule, so it runs on time, not at the sweep. */
+  #scheduleDueWake(at: Date | null, now: Date): void {
+    clearTimeout(this.#timers.due);
+    if (at === null || this.#stopped) return;
+    const delay = Math.max(0, at.getTime() - now.getTime());
+    if (delay >= this.#o.sweepIntervalMs) return;
+    this.#timers.due = setTimeout(() => this.wake(), delay + 1);
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#requested && !this.#stopped) {
+      this.#requested = false;
+      try {
+        await this.runOnce();
+      } catch (error) {
+        this.#fail(error);
+        // A failing database must not spin the loop; the sweep wakes it again.
+        return;
+      }
+    }
+  }
+
+  #fail(error: unknown): void {
+    const err = error instanceof Error ? error : new Error(String(error));
+    this.#o.logger.error("scheduler pass failed", { error: err.message });
+    if (this.listenerCount("error") > 0) this.emit("error", err);
+  }
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`${name}: expected a positive number, got ${String(value)}`);
+  return value;
+}
+
+function keyFields(ti: { dagId: string; runId: string; taskId: string; mapIndex: number }) {
+  return { dagId: ti.dagId, runId: ti.runId, taskId: ti.taskId, mapIndex: ti.mapIndex };
+}
