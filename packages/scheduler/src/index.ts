@@ -12,3 +12,7 @@ export type { SchedulableDag } from "./loop/dagCache";
 export { triggerDagRun } from "./loop/triggerDagRun";
 export type { TriggerDagRunInput } from "./loop/triggerDagRun";
 export { taskJobOf } from "./loop/taskJobs";
+export { clearTasks, tasksToClear } from "./operations/clearTasks";
+export type { ClearTasksInput } from "./operations/clearTasks";
+export { createBackfill } from "./operations/createBackfill";
+export type { BackfillResult, CreateBackfillInput } from "./operations/createBackfill";
