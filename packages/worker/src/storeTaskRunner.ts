@@ -3,10 +3,13 @@
 // run the task under its abort signal while heartbeating, then record the outcome by Airflow's
 // rules, with logs, XCom, rendered fields, callbacks and asset events.
 import type { TaskOutcome, TaskRunner } from "@updraft/executor";
-import { executeTask, pythonStr, type TaskContext } from "@updraft/sdk";
+import { executeTask, pythonStr, type TaskContext, TaskInstanceState } from "@updraft/sdk";
 import {
   clearTaskInstanceXcoms,
   heartbeatTaskInstance,
+  notifyScheduler,
+  setTaskInstanceStates,
+  type SqlClient,
   startTaskInstance,
   type TaskInstanceRow,
 } from "@updraft/store";
@@ -82,22 +85,43 @@ async function runTry(
     heartbeatIntervalMs: options.heartbeatIntervalMs,
     onHeartbeatError: (error) => log.write("warning", `Heartbeat failed: ${String(error)}`),
   });
-  const lost = (): TaskOutcome => {
+  const lost = async (): Promise<TaskOutcome> => {
     log.write(
       "warning",
       `Try ${ti.tryNumber} of ${describeKey(ti)} is no longer running (cleared, or failed as a zombie): abandoned without recording an outcome`,
     );
+    await handBackCleared(options.client, ti);
     return { kind: "dropped", reason: `try ${ti.tryNumber} of ${describeKey(ti)} was lost` };
   };
   try {
     const result = await attempt(options, ti, guard, log, masker);
-    if (guard.lost) return lost();
+    if (guard.lost) return await lost();
     const outcome = await commitOutcome({ options, ti, result, log, masker, guard });
-    return outcome ?? lost();
+    return outcome ?? (await lost());
   } finally {
     await guard.dispose();
     await log.close();
   }
+}
+
+/**
+ * A try cleared while it ran is `restarting`; once it has stopped here it is handed back as
+ * up_for_retry (always eligible, as Airflow treats restarting), so the scheduler runs it again
+ * at once instead of waiting for the heartbeat timeout.
+ */
+async function handBackCleared(client: SqlClient, ti: TaskInstanceRow): Promise<void> {
+  await client.transaction(async (tx) => {
+    const changed = await setTaskInstanceStates(tx, {
+      changes: [
+        {
+          ...keyOf(ti),
+          expectedState: TaskInstanceState.RESTARTING,
+          state: TaskInstanceState.UP_FOR_RETRY,
+        },
+      ],
+    });
+    if (changed.length > 0) await notifyScheduler(tx, "cleared");
+  });
 }
 
 function notifyFinished(options: CompiledStoreTaskRunnerOptions, event: TaskFinishedEvent): void {

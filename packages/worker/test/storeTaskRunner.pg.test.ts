@@ -264,7 +264,7 @@ test("template rendering of {{ ds }} and {{ var.value.x }} is stored as rendered
   expect(rows[0]?.rendered_fields).toMatchObject({ bashCommand: `echo "${ds} hello"` });
 });
 
-test("a refused heartbeat (TI set to restarting behind its back) aborts the try without finishing it", async () => {
+test("a try cleared while running (restarting) stops without an outcome and is handed back up_for_retry", async () => {
   const run = await runningRun(client);
   const ti = await queueTry(client, run, "long_running");
   const started = Date.now();
@@ -277,8 +277,8 @@ test("a refused heartbeat (TI set to restarting behind its back) aborts the try 
   expect(outcome).toMatchObject({ kind: "dropped" });
   expect(Date.now() - started).toBeLessThan(3000);
   const row = await current(ti);
-  expect(row.state).toBe("restarting");
-  expect(row.endDate).toBeNull();
+  expect(row.state).toBe("up_for_retry");
+  expect(row.tryNumber).toBe(ti.tryNumber);
   expect(await historyStates(client, ti)).toEqual([]);
   expect(await returnValue(ti)).toBeUndefined();
 });

@@ -1,0 +1,210 @@
+// What the engine survives, on Postgres + BullMQ: a worker killed with SIGKILL mid-task, Redis
+// losing every key mid-run, two schedulers at once (and one of them dying), and a task cleared
+// while it runs. The database stays the truth and no try runs twice at once.
+import type { ChildProcess } from "node:child_process";
+import { Redis } from "ioredis";
+import { BullMqExecutor } from "@updraft/executor";
+import { createPgClient, migrate, MIGRATIONS, type SqlClient } from "@updraft/store";
+import { createTestDatabase, testRedisUrl, type TestDatabase } from "@updraft/testing";
+import { clearTasks, Scheduler } from "../../src";
+import {
+  E2E_DAGS,
+  type Engine,
+  eventually,
+  readRun,
+  startBullMqWorker,
+  startEngine,
+} from "../support/engineHarness";
+import { killGroup, spawnRedis, spawnWorkerProcess } from "../support/processes";
+
+let db: TestDatabase;
+let client: SqlClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase({
+    templateKey: `scheduler_v${MIGRATIONS.length}`,
+    prepare: async (url) => {
+      const c = createPgClient({ connectionString: url });
+      await migrate(c);
+      await c.close();
+    },
+  });
+  client = createPgClient({ connectionString: db.url, maxConnections: 20 });
+});
+afterAll(async () => {
+  await client.close();
+  await db.drop();
+});
+
+interface Try {
+  task_id: string;
+  try_number: number;
+  state: string;
+  start_date: Date;
+  end_date: Date;
+  hostname: string;
+  pid: number;
+}
+
+const tries = async (dagId: string, runId: string): Promise<Try[]> =>
+  (
+    await client.query<Try & Record<string, unknown>>(
+      `select task_id, try_number, state, start_date, end_date, hostname, pid
+       from task_instance_history where dag_id = $1 and run_id = $2 order by task_id, try_number`,
+      [dagId, runId],
+    )
+  ).rows;
+
+const running = (dagId: string, runId: string, taskId: string) =>
+  eventually(
+    async () => {
+      const ti = (await readRun(client, dagId, runId)).tis.get(taskId);
+      return ti?.state === "running" ? ti : null;
+    },
+    20_000,
+    `${taskId} to be running`,
+  );
+
+describe("a worker killed with SIGKILL mid-task", () => {
+  let engine: Engine;
+  let child: ChildProcess | null = null;
+
+  afterEach(async () => {
+    if (child) await killGroup(child);
+    await engine.close();
+  });
+
+  it("fails the try as a zombie, retries it on another worker, and never runs it twice at once", async () => {
+    engine = await startEngine({
+      client,
+      executor: "bullmq",
+      withWorker: false,
+      scheduler: { zombieTimeoutSeconds: 2, zombieCheckIntervalMs: 250 },
+    });
+    child = await spawnWorkerProcess(db.url, testRedisUrl(), engine.prefix);
+    const { dagRun } = await engine.scheduler.trigger({ dagId: "e2e_killed_worker" });
+    const first = await running("e2e_killed_worker", dagRun.runId, "sleepy");
+    expect(first.pid).toBe(child.pid);
+    await killGroup(child);
+    child = null;
+    const rescue = await startBullMqWorker(client, engine.prefix);
+    try {
+      const { run, tis } = await engine.waitForRun("e2e_killed_worker", dagRun.runId, 30_000);
+      expect(run.state).toBe("success");
+      expect(tis.get("sleepy")!.tryNumber).toBe(2);
+      const [killed, retried] = await tries("e2e_killed_worker", dagRun.runId);
+      expect(killed).toMatchObject({ try_number: 1, state: "up_for_retry", pid: first.pid });
+      expect(retried).toMatchObject({ try_number: 2, state: "success", pid: process.pid });
+      expect(retried!.start_date.getTime()).toBeGreaterThanOrEqual(killed!.end_date.getTime());
+    } finally {
+      await rescue.close({ graceMs: 500 });
+    }
+  }, 60_000);
+});
+
+describe("Redis losing every key mid-run", () => {
+  let redis: { url: string; process: ChildProcess };
+  let engine: Engine;
+
+  beforeAll(async () => {
+    redis = await spawnRedis();
+  });
+  afterAll(async () => {
+    await engine.close();
+    await killGroup(redis.process);
+  });
+
+  it("re-enqueues queued tries from the database and the run completes, each link once", async () => {
+    engine = await startEngine({ client, executor: "bullmq", redisUrl: redis.url });
+    const { dagRun } = await engine.scheduler.trigger({ dagId: "e2e_chain" });
+    await eventually(
+      async () => {
+        const { states } = await readRun(client, "e2e_chain", dagRun.runId);
+        return states.link_3 === "success";
+      },
+      20_000,
+      "link_3 to succeed",
+    );
+    const admin = new Redis(redis.url);
+    await admin.flushall();
+    await admin.quit();
+    const { run, tis } = await engine.waitForRun("e2e_chain", dagRun.runId, 30_000);
+    expect(run.state).toBe("success");
+    expect([...tis.values()].every((ti) => ti.state === "success" && ti.tryNumber === 1)).toBe(
+      true,
+    );
+    expect((await tries("e2e_chain", dagRun.runId)).map((t) => t.try_number)).toEqual(
+      new Array(12).fill(1),
+    );
+  }, 60_000);
+});
+
+describe("two schedulers at once", () => {
+  it("schedule every task instance once, and one carries on when the other dies", async () => {
+    const engine = await startEngine({ client, executor: "bullmq", concurrency: 8 });
+    const otherClient = createPgClient({ connectionString: db.url });
+    const otherExecutor = new BullMqExecutor({ redisUrl: testRedisUrl(), prefix: engine.prefix });
+    const other = new Scheduler({
+      client: otherClient,
+      executor: otherExecutor,
+      dagsFolder: E2E_DAGS,
+      pausedByDefault: false,
+      sweepIntervalMs: 200,
+    });
+    await other.start();
+    const passes = { a: 0, b: 0 };
+    engine.scheduler.on("pass", () => (passes.a += 1));
+    other.on("pass", () => (passes.b += 1));
+    try {
+      const runIds: string[] = [];
+      for (let i = 0; i < 3; i++)
+        runIds.push(
+          (await engine.scheduler.trigger({ dagId: "e2e_wide", runId: `manual__ha_${i}` })).dagRun
+            .runId,
+        );
+      for (const runId of runIds) {
+        const { run, tis } = await engine.waitForRun("e2e_wide", runId, 30_000);
+        expect(run.state).toBe("success");
+        expect(tis.size).toBe(42);
+        expect([...tis.values()].every((ti) => ti.tryNumber === 1)).toBe(true);
+        expect(await tries("e2e_wide", runId)).toHaveLength(42);
+      }
+      expect(passes.a).toBeGreaterThan(0);
+      expect(passes.b).toBeGreaterThan(0);
+      // Scheduler A dies (its database connections go away); B alone finishes the next run.
+      await engine.scheduler.stop();
+      const { dagRun } = await other.trigger({ dagId: "e2e_wide", runId: "manual__ha_after" });
+      const { run } = await engine.waitForRun("e2e_wide", dagRun.runId, 30_000);
+      expect(run.state).toBe("success");
+    } finally {
+      await other.stop();
+      await otherExecutor.close();
+      await otherClient.close();
+      await engine.close();
+    }
+  }, 90_000);
+});
+
+describe("a task cleared while it runs", () => {
+  it("stops the running try and runs the task again", async () => {
+    const engine = await startEngine({ client, executor: "bullmq" });
+    try {
+      const { dagRun } = await engine.scheduler.trigger({
+        dagId: "e2e_killed_worker",
+        runId: "manual__clear",
+      });
+      await running("e2e_killed_worker", dagRun.runId, "sleepy");
+      const cleared = await clearTasks(client, engine.scheduler.cache, {
+        dagId: "e2e_killed_worker",
+        runIds: [dagRun.runId],
+        taskIds: ["sleepy"],
+      });
+      expect(cleared.map((ti) => ti.state)).toEqual(["running"]);
+      const { run, tis } = await engine.waitForRun("e2e_killed_worker", dagRun.runId, 20_000);
+      expect(run.state).toBe("success");
+      expect(tis.get("sleepy")!.tryNumber).toBe(2);
+    } finally {
+      await engine.close();
+    }
+  }, 40_000);
+});
