@@ -7,7 +7,8 @@ import type { SqlClient } from "./sqlClient";
 export const SCHEDULER_CHANNEL = "updraft_scheduler";
 
 /** Why the scheduler was woken; the payload of a notification on SCHEDULER_CHANNEL. */
-export type SchedulerWakeReason = "task_finished" | "dag_run_created" | "cleared" | "dag_changed";
+export type SchedulerWakeReason =
+  "task_finished" | "dag_run_created" | "asset_updated" | "cleared" | "dag_changed";
 
 /** Sends a wake-up on SCHEDULER_CHANNEL (delivered when the surrounding transaction commits). */
 export async function notifyScheduler(

@@ -258,4 +258,58 @@ export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlC
     );
     expect(dag.rows[0]!.next_dagrun_create_after).not.toBeNull();
   });
+
+  it("creates a run of an asset-scheduled DAG when an upstream task updates the asset", async () => {
+    const before = await client.query("select count(*)::int as n from dag_run where dag_id = $1", [
+      "e2e_asset_consumer",
+    ]);
+    const produced = await engine.runDag("e2e_asset_producer");
+    expect(produced.run.state).toBe("success");
+    const consumer = await eventually(
+      async () => {
+        const rows = (
+          await client.query<{
+            run_id: string;
+            run_type: string;
+            state: string;
+            logical_date: Date | null;
+          }>(
+            `select run_id, run_type, state, logical_date from dag_run where dag_id = $1
+           order by id desc`,
+            ["e2e_asset_consumer"],
+          )
+        ).rows;
+        return rows.length > Number(before.rows[0]!.n) && rows[0]!.state === "success"
+          ? rows[0]
+          : null;
+      },
+      20_000,
+      "the asset-triggered run to succeed",
+    );
+    expect(consumer.run_type).toBe("asset_triggered");
+    expect(consumer.run_id).toMatch(/^asset_triggered__\d{4}-\d\d-\d\dT.*_[A-Za-z0-9]{8}$/);
+    expect(consumer.logical_date).toBeNull();
+  });
+
+  it("fails a run past its dagrun_timeout and skips its unfinished tasks", async () => {
+    const started = Date.now();
+    const { run, states } = await engine.runDag("e2e_dagrun_timeout");
+    expect(run.state).toBe("failed");
+    expect(states.forever).toBe("skipped");
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it("reschedules a sensor between pokes without using up tries, until its condition holds", async () => {
+    const until = new Date(Date.now() + 900).toISOString();
+    const { run, tis } = await engine.runDag("e2e_reschedule_sensor", { conf: { until } });
+    expect(run.state).toBe("success");
+    const ti = tis.get("wait_until")!;
+    expect(ti.tryNumber).toBe(1);
+    expect(ti.endDate!.getTime()).toBeGreaterThanOrEqual(Date.parse(until));
+    const pokes = await client.query<{ n: number }>(
+      "select count(*)::int as n from task_reschedule where task_instance_id = $1",
+      [ti.id],
+    );
+    expect(pokes.rows[0]!.n).toBeGreaterThanOrEqual(2);
+  });
 }

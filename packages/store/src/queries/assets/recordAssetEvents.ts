@@ -6,8 +6,10 @@
 //            existing entry keeps its created_at)
 //   locks:   the queue rows, taken in (asset_id, dag_id) order; an entry a scheduler has
 //            claimed makes this wait, then re-queue once the claim's delete commits
+//   notifies: SCHEDULER_CHANNEL when a DAG was queued, so its run is created at once
 //   returns: { assetEvents (in input order), queuedDagIds (sorted) }
 import { type AssetEventRow, type AssetRef, assetEventFromRow } from "../../rows/assetRow";
+import { notifyScheduler } from "../../notifications";
 import type { SqlClient } from "../../sqlClient";
 
 /** One outlet update. */
@@ -81,8 +83,7 @@ export async function recordAssetEvents(
       input.now ?? null,
     ],
   );
-  return {
-    assetEvents: result.rows.map(assetEventFromRow),
-    queuedDagIds: (result.rows[0]?.queued_dag_ids as string[] | undefined) ?? [],
-  };
+  const queuedDagIds = (result.rows[0]?.queued_dag_ids as string[] | undefined) ?? [];
+  if (queuedDagIds.length > 0) await notifyScheduler(client, "asset_updated");
+  return { assetEvents: result.rows.map(assetEventFromRow), queuedDagIds };
 }
