@@ -9,6 +9,11 @@ export interface PreviousRunDepsInput {
   readonly dependsOnPast: boolean;
   readonly waitForDownstream: boolean;
   /**
+   * Airflow's ignore_first_depends_on_past: a previous run without an instance of the task
+   * (the task is new) passes instead of blocking. @default false
+   */
+  readonly ignoreFirstDependsOnPast?: boolean;
+  /**
    * The previous run (by logical date) and its instances: of this task (`task`) and of its
    * direct downstream tasks (`downstream`); null when this is the DAG's first run.
    */
@@ -36,7 +41,12 @@ export function checkPreviousRunDeps(input: PreviousRunDepsInput): {
     return { met: true, reason: "This is the first run of the DAG: no past to depend on." };
   }
   if (input.previous.task.length === 0) {
-    return { met: true, reason: "The task did not exist in the previous run." };
+    return input.ignoreFirstDependsOnPast === true
+      ? {
+          met: true,
+          reason: "The task did not exist in the previous run (ignore_first_depends_on_past).",
+        }
+      : { met: false, reason: "depends_on_past: the previous run has no instance of the task." };
   }
   const notDone = input.previous.task.filter((s) => !DONE_OK.has(s));
   if (notDone.length > 0) {

@@ -69,10 +69,18 @@ describe("checkPreviousRunDeps: depends_on_past", () => {
     expect(dependsOnPast(["success", "skipped", "success"]).met).toBe(true);
   });
 
-  test("a task absent from the previous run (added since) passes", () => {
+  test("a task absent from the previous run blocks, unless ignore_first_depends_on_past", () => {
     const result = dependsOnPast([]);
-    expect(result.met).toBe(true);
-    expect(result.reason).toContain("did not exist");
+    expect(result.met).toBe(false);
+    expect(result.reason).toContain("no instance");
+    const ignored = checkPreviousRunDeps({
+      dependsOnPast: true,
+      waitForDownstream: false,
+      ignoreFirstDependsOnPast: true,
+      previous: { task: [], downstream: [] },
+    });
+    expect(ignored.met).toBe(true);
+    expect(ignored.reason).toContain("did not exist");
   });
 
   test("without wait_for_downstream, unfinished downstream tasks do not matter", () => {

@@ -178,6 +178,7 @@ async function filterPreviousRunDeps(
     dagId: run.dagId,
     logicalDate: run.logicalDate,
     taskIds: [...taskIds],
+    scheduledOnly: dag.serialized.dag.catchup,
   });
   return candidates.filter((c) => {
     const task = dag.taskById.get(c.taskId);
@@ -185,6 +186,7 @@ async function filterPreviousRunDeps(
     return checkPreviousRunDeps({
       dependsOnPast: task.depends_on_past,
       waitForDownstream: task.wait_for_downstream,
+      ignoreFirstDependsOnPast: task.ignore_first_depends_on_past,
       previous:
         previous === null
           ? null

@@ -2,6 +2,7 @@
 // depends_on_past and wait_for_downstream (Airflow's DagRun.get_previous_dagrun).
 //   reads:   `dag_run` and `task_instance` of one DAG
 //   locks:   none
+//            (only scheduled runs when `scheduledOnly`, Airflow's rule under catchup)
 //   returns: null when there is no earlier run (or the run has no logical date); else the
 //            states of the previous run's instances of the given tasks, by task id
 import type { TaskInstanceStateOrNone } from "@updraft/sdk";
@@ -14,13 +15,16 @@ export async function previousRunInstances(
     readonly dagId: string;
     readonly logicalDate: Date | null;
     readonly taskIds: readonly string[];
+    /** Only scheduled runs count as previous. @default false */
+    readonly scheduledOnly?: boolean;
   },
 ): Promise<Map<string, TaskInstanceStateOrNone[]> | null> {
   if (input.logicalDate === null) return null;
   const previous = await client.query<{ run_id: string }>(
     `select run_id from dag_run where dag_id = $1 and logical_date < $2
+       and (not $3::boolean or run_type = 'scheduled')
      order by logical_date desc limit 1`,
-    [input.dagId, input.logicalDate],
+    [input.dagId, input.logicalDate, input.scheduledOnly ?? false],
   );
   const runId = previous.rows[0]?.run_id;
   if (runId === undefined) return null;
