@@ -1,4 +1,4 @@
-import { createPgClient, migrate, MIGRATIONS, type SqlClient } from "@updraft/store";
+import { createPgClient, migrateUrl, SCHEMA_KEY, type SqlClient } from "@updraft/store";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import { describeProcessDagsFolderContract } from "./processDagsFolder.contract";
 
@@ -6,14 +6,7 @@ let db: TestDatabase;
 let client: SqlClient;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    templateKey: `scheduler_v${MIGRATIONS.length}`,
-    prepare: async (url) => {
-      const c = createPgClient({ connectionString: url });
-      await migrate(c);
-      await c.close();
-    },
-  });
+  db = await createTestDatabase({ templateKey: SCHEMA_KEY, prepare: migrateUrl });
   client = createPgClient({ connectionString: db.url });
 });
 afterAll(async () => {

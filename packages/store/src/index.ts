@@ -7,6 +7,7 @@ export type { PgliteClientOptions } from "./pglite/pgliteClient";
 export { migrate, resetDatabase } from "./migrate";
 export type { MigrationReport } from "./migrate";
 export { MIGRATIONS } from "./migrations";
+export { migrateUrl, SCHEMA_KEY } from "./migrateUrl";
 export { notifyScheduler, SCHEDULER_CHANNEL } from "./notifications";
 export type { SchedulerWakeReason } from "./notifications";
 export type { Migration } from "./migrations";

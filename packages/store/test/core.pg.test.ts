@@ -1,7 +1,7 @@
 // The core query contracts on Postgres, plus what only a server can show: two processes
 // (two connection pools) racing for the same rows.
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-import { createPgClient, migrate, MIGRATIONS, type SqlClient } from "../src";
+import { createPgClient, migrateUrl, SCHEMA_KEY, type SqlClient } from "../src";
 import { setDagRunState } from "../src/queries/runs/setDagRunState";
 import { claimDagRunsToSchedule } from "../src/queries/runs/claimDagRunsToSchedule";
 import { clearTaskInstances } from "../src/queries/taskInstances/clearTaskInstances";
@@ -25,14 +25,7 @@ let client: SqlClient;
 let other: SqlClient;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    templateKey: `store_v${MIGRATIONS.length}`,
-    prepare: async (url) => {
-      const c = createPgClient({ connectionString: url });
-      await migrate(c);
-      await c.close();
-    },
-  });
+  db = await createTestDatabase({ templateKey: SCHEMA_KEY, prepare: migrateUrl });
   client = createPgClient({ connectionString: db.url });
   other = createPgClient({ connectionString: db.url });
 });

@@ -1,8 +1,7 @@
 // The data-query contracts on real Postgres (a database of its own, from a migrated template),
 // plus what only a second connection can show: claims skip rows another scheduler holds.
-import { createHash } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-import { createPgClient, migrate, MIGRATIONS, type SqlClient } from "../src";
+import { createPgClient, migrateUrl, SCHEMA_KEY, type SqlClient } from "../src";
 import { claimAssetTriggeredDags } from "../src/queries/assets/claimAssetTriggeredDags";
 import { consumeAssetDagRunQueue } from "../src/queries/assets/consumeAssetDagRunQueue";
 import { recordAssetEvents } from "../src/queries/assets/recordAssetEvents";
@@ -16,26 +15,11 @@ import { describePoolsContract } from "./contract/pools.contract";
 import { describeVariablesContract } from "./contract/variables.contract";
 import { describeXcomContract } from "./contract/xcom.contract";
 
-/** The template follows the schema: its last version plus a hash of every migration's SQL. */
-const templateKey = `store_data_v${Math.max(...MIGRATIONS.map((m) => m.version))}_${createHash(
-  "sha256",
-)
-  .update(MIGRATIONS.map((m) => m.sql).join("\n"))
-  .digest("hex")
-  .slice(0, 8)}`;
-
 describe("data queries on Postgres", () => {
   let db: TestDatabase;
   let client: SqlClient;
   beforeAll(async () => {
-    db = await createTestDatabase({
-      templateKey,
-      prepare: async (url) => {
-        const c = createPgClient({ connectionString: url });
-        await migrate(c);
-        await c.close();
-      },
-    });
+    db = await createTestDatabase({ templateKey: SCHEMA_KEY, prepare: migrateUrl });
     client = createPgClient({ connectionString: db.url });
   });
   afterAll(async () => {

@@ -4,8 +4,8 @@ import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import {
   createPgClient,
   createPgliteClient,
-  migrate,
-  MIGRATIONS,
+  migrateUrl,
+  SCHEMA_KEY,
   notifyScheduler,
   SCHEDULER_CHANNEL,
   type SqlClient,
@@ -66,14 +66,7 @@ let pgClient: SqlClient;
 let pglite: SqlClient;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    templateKey: `store_v${MIGRATIONS.length}`,
-    prepare: async (url) => {
-      const c = createPgClient({ connectionString: url });
-      await migrate(c);
-      await c.close();
-    },
-  });
+  db = await createTestDatabase({ templateKey: SCHEMA_KEY, prepare: migrateUrl });
   pgClient = createPgClient({ connectionString: db.url });
   pglite = await createPgliteClient();
 });

@@ -43,7 +43,7 @@ async function withAdmin<T>(
  */
 export async function createTestDatabase(options: {
   templateKey: string;
-  prepare: (url: string) => Promise<void>;
+  prepare: (url: string) => Promise<unknown>;
   serverUrl?: string;
 }): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? testServerUrl();

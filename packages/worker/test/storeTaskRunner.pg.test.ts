@@ -7,8 +7,8 @@ import {
   createConnection,
   createPgClient,
   getTaskInstance,
-  migrate,
-  MIGRATIONS,
+  migrateUrl,
+  SCHEMA_KEY,
   pullXcoms,
   setTaskInstanceStates,
   setVariable,
@@ -38,14 +38,7 @@ let db: TestDatabase;
 let client: SqlClient;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    templateKey: `worker_v${MIGRATIONS.length}`,
-    prepare: async (url) => {
-      const c = createPgClient({ connectionString: url });
-      await migrate(c);
-      await c.close();
-    },
-  });
+  db = await createTestDatabase({ templateKey: SCHEMA_KEY, prepare: migrateUrl });
   client = createPgClient({ connectionString: db.url });
   await syncFixtureDags(client);
   await createConnection(client, {

@@ -1,5 +1,5 @@
 // The engine contract through BullMQ on the real Redis, over a Postgres database of its own.
-import { createPgClient, migrate, MIGRATIONS, type SqlClient } from "@updraft/store";
+import { createPgClient, migrateUrl, SCHEMA_KEY, type SqlClient } from "@updraft/store";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import { describeEngineContract } from "./engine.contract";
 
@@ -7,14 +7,7 @@ let db: TestDatabase;
 let client: SqlClient;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    templateKey: `scheduler_v${MIGRATIONS.length}`,
-    prepare: async (url) => {
-      const c = createPgClient({ connectionString: url });
-      await migrate(c);
-      await c.close();
-    },
-  });
+  db = await createTestDatabase({ templateKey: SCHEMA_KEY, prepare: migrateUrl });
   client = createPgClient({ connectionString: db.url, maxConnections: 20 });
 });
 afterAll(async () => {

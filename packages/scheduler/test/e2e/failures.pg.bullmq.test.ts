@@ -4,7 +4,7 @@
 import type { ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { BullMqExecutor } from "@updraft/executor";
-import { createPgClient, migrate, MIGRATIONS, type SqlClient } from "@updraft/store";
+import { createPgClient, migrateUrl, SCHEMA_KEY, type SqlClient } from "@updraft/store";
 import { createTestDatabase, testRedisUrl, type TestDatabase } from "@updraft/testing";
 import { clearTasks, Scheduler } from "../../src";
 import {
@@ -21,14 +21,7 @@ let db: TestDatabase;
 let client: SqlClient;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    templateKey: `scheduler_v${MIGRATIONS.length}`,
-    prepare: async (url) => {
-      const c = createPgClient({ connectionString: url });
-      await migrate(c);
-      await c.close();
-    },
-  });
+  db = await createTestDatabase({ templateKey: SCHEMA_KEY, prepare: migrateUrl });
   client = createPgClient({ connectionString: db.url, maxConnections: 20 });
 });
 afterAll(async () => {
