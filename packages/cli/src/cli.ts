@@ -10,7 +10,11 @@ import {
   reportDags,
   showDag,
 } from "./commands/dags";
+import { backfillDag, listRuns, pauseDag, triggerDag } from "./commands/dagRuns";
 import { checkDb, migrateDb, reserializeDags, resetDb } from "./commands/db";
+import { runScheduler, runStandalone, runWorker } from "./commands/services";
+import { clearDagTasks, statesForDagRun } from "./commands/tasks";
+import { testDag, testTask } from "./commands/testRuns";
 import type { OutputFormat } from "./table";
 
 /** The process surroundings the CLI needs. */
@@ -18,6 +22,18 @@ export interface CliEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly io: Io;
+  /** Stops the long-running verbs (scheduler, worker, standalone); main.ts wires SIGINT/SIGTERM. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Errors whose message is the whole story (Updraft's own, with a stable code, and bad input):
+ * printed without a stack, exit 1.
+ */
+function isReportable(error: unknown): error is Error {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === "RangeError" || typeof code === "string";
 }
 
 const outputOption = (): Option =>
@@ -49,7 +65,8 @@ export async function runCli(
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
     });
-  const dags = program.command("dags").description("Inspect the DAGs of the DAGs folder");
+  const { signal } = environment;
+  const dags = program.command("dags").description("Inspect, trigger and test the DAGs");
   const subdir = (cmd: Command): Command =>
     cmd.option("-S, --subdir <folder>", "DAGs folder", config.dagsFolder);
   subdir(dags.command("list").description("List the DAGs").addOption(outputOption())).action(
@@ -89,6 +106,28 @@ export async function runCli(
   ).action(async (o: { subdir: string }) => {
     code = await reserializeDags(config, o.subdir, io);
   });
+  addDagRunCommands(dags, config, io, (c) => (code = c));
+  addTaskCommands(program, config, io, (c) => (code = c));
+  program
+    .command("scheduler")
+    .description("Run the scheduler with the configured executor until SIGINT/SIGTERM")
+    .action(async () => {
+      code = await runScheduler(config, io, signal);
+    });
+  program
+    .command("worker")
+    .description("Run a BullMQ worker (needs UPDRAFT_REDIS_URL) until SIGINT/SIGTERM")
+    .option("-c, --concurrency <n>", `tries run at once (default ${config.workerConcurrency})`)
+    .option("-q, --queues <names>", "comma-separated queues to consume", "default")
+    .action(async (o: { concurrency?: string; queues: string }) => {
+      code = await runWorker(config, o, io, signal);
+    });
+  program
+    .command("standalone")
+    .description("Run everything in one process: database, scheduler and LocalExecutor")
+    .action(async () => {
+      code = await runStandalone(config, io, signal);
+    });
   const db = program.command("db").description("Manage the metadata database");
   db.command("migrate")
     .description("Apply pending migrations")
@@ -110,7 +149,128 @@ export async function runCli(
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (isReportable(error)) {
+      io.err(error.message);
+      return 1;
+    }
     throw error;
   }
   return code;
+}
+
+type SetCode = (code: number) => void;
+
+/** `dags trigger | pause | unpause | list-runs | backfill | test`. */
+function addDagRunCommands(dags: Command, config: Config, io: Io, setCode: SetCode): void {
+  dags
+    .command("trigger")
+    .description("Create a manual run (the scheduler runs it)")
+    .argument("<dag_id>")
+    .option("-c, --conf <json>", "the run's conf, a JSON object")
+    .option("-r, --run-id <id>", "the run's id (default manual__<now>)")
+    .option("-l, --logical-date <iso>", "the run's logical date (default none)")
+    .addOption(outputOption())
+    .action(
+      async (
+        dagId: string,
+        o: { conf?: string; runId?: string; logicalDate?: string; output: OutputFormat },
+      ) => setCode(await triggerDag(config, dagId, o, io)),
+    );
+  for (const [verb, isPaused] of [
+    ["pause", true],
+    ["unpause", false],
+  ] as const)
+    dags
+      .command(verb)
+      .description(`${verb === "pause" ? "Pause" : "Unpause"} a DAG`)
+      .argument("<dag_id>")
+      .addOption(outputOption())
+      .action(async (dagId: string, o: { output: OutputFormat }) =>
+        setCode(await pauseDag(config, dagId, isPaused, o.output, io)),
+      );
+  dags
+    .command("list-runs")
+    .description("List a DAG's runs, newest first")
+    .argument("<dag_id>")
+    .option("--state <state>", "only runs in this state (queued, running, success, failed)")
+    .addOption(outputOption())
+    .action(async (dagId: string, o: { state?: string; output: OutputFormat }) =>
+      setCode(await listRuns(config, dagId, o, io)),
+    );
+  dags
+    .command("backfill")
+    .description("Create one run per schedule interval whose logical date is in the range")
+    .argument("<dag_id>")
+    .requiredOption("-s, --start-date <iso>", "first logical date (inclusive)")
+    .requiredOption("-e, --end-date <iso>", "last logical date (inclusive)")
+    .option("--dry-run", "list the runs without creating them")
+    .option("-c, --conf <json>", "the runs' conf, a JSON object")
+    .addOption(outputOption())
+    .action(
+      async (
+        dagId: string,
+        o: {
+          startDate: string;
+          endDate: string;
+          dryRun?: boolean;
+          conf?: string;
+          output: OutputFormat;
+        },
+      ) => setCode(await backfillDag(config, dagId, o, io)),
+    );
+  dags
+    .command("test")
+    .description("Run one whole DAG run in this process (private database) and print the states")
+    .argument("<dag_id>")
+    .argument("[logical_date]", "ISO 8601 (default now)")
+    .option("-c, --conf <json>", "the run's conf, a JSON object")
+    .action(async (dagId: string, logicalDate: string | undefined, o: { conf?: string }) =>
+      setCode(await testDag(config, dagId, logicalDate, o, io)),
+    );
+}
+
+/** `tasks test | clear | states-for-dag-run`. */
+function addTaskCommands(program: Command, config: Config, io: Io, setCode: SetCode): void {
+  const tasks = program.command("tasks").description("Test, clear and inspect task instances");
+  tasks
+    .command("test")
+    .description("Run one task instance in this process, ignoring its dependencies")
+    .argument("<dag_id>")
+    .argument("<task_id>")
+    .argument("[logical_date]", "ISO 8601 (default now)")
+    .action(async (dagId: string, taskId: string, logicalDate: string | undefined) =>
+      setCode(await testTask(config, dagId, taskId, logicalDate, io)),
+    );
+  tasks
+    .command("clear")
+    .description("Clear task instances so they run again (lists them without --yes)")
+    .argument("<dag_id>")
+    .requiredOption("-t, --task-regex <regex>", "the tasks to clear (matched anywhere in the id)")
+    .option("-r, --run-id <id>", "only in this run (default every run)")
+    .option("-d, --downstream", "also clear everything downstream")
+    .option("-u, --upstream", "also clear everything upstream")
+    .option("-f, --only-failed", "only failed and upstream_failed instances")
+    .option("-y, --yes", "do not ask")
+    .action(
+      async (
+        dagId: string,
+        o: {
+          taskRegex: string;
+          runId?: string;
+          downstream?: boolean;
+          upstream?: boolean;
+          onlyFailed?: boolean;
+          yes?: boolean;
+        },
+      ) => setCode(await clearDagTasks(config, dagId, o, io)),
+    );
+  tasks
+    .command("states-for-dag-run")
+    .description("List the task instances of one run and their states")
+    .argument("<dag_id>")
+    .argument("<run_id>")
+    .addOption(outputOption())
+    .action(async (dagId: string, runId: string, o: { output: OutputFormat }) =>
+      setCode(await statesForDagRun(config, dagId, runId, o.output, io)),
+    );
 }

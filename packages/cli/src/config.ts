@@ -5,6 +5,33 @@ import { z } from "zod";
 
 const folder = z.string().min(1, "expected a folder path");
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "expected a postgresql:// URL");
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\/[^\s]+$/, "expected a redis:// or rediss:// URL (redis://host:6379)");
+const positiveInt = (what: string) =>
+  z
+    .string()
+    .regex(/^\s*\d+\s*$/, `expected ${what}`)
+    .transform(Number)
+    .refine((n) => n >= 1, `expected ${what}`);
+const bool = z
+  .string()
+  .regex(/^(true|false)$/i, "expected true or false")
+  .transform((s) => s.toLowerCase() === "true");
+
+/** Executor names as Airflow spells them; CeleryExecutor is an alias of BullMQExecutor. */
+const EXECUTORS = {
+  LocalExecutor: "LocalExecutor",
+  BullMQExecutor: "BullMQExecutor",
+  CeleryExecutor: "BullMQExecutor",
+} as const;
+const executor = z
+  .string()
+  .refine(
+    (s) => Object.hasOwn(EXECUTORS, s),
+    "expected LocalExecutor, BullMQExecutor or CeleryExecutor",
+  )
+  .transform((s) => EXECUTORS[s as keyof typeof EXECUTORS]);
 
 const schema = z.object({
   UPDRAFT_DAGS_FOLDER: folder.optional(),
@@ -13,12 +40,40 @@ const schema = z.object({
   AIRFLOW_HOME: folder.optional(),
   UPDRAFT_DATABASE_URL: postgresUrl.optional(),
   AIRFLOW__DATABASE__SQL_ALCHEMY_CONN: postgresUrl.optional(),
+  UPDRAFT_EXECUTOR: executor.optional(),
+  AIRFLOW__CORE__EXECUTOR: executor.optional(),
+  UPDRAFT_REDIS_URL: redisUrl.optional(),
+  AIRFLOW__CELERY__BROKER_URL: redisUrl.optional(),
+  UPDRAFT_REDIS_PREFIX: z
+    .string()
+    .regex(/^[^:\s]+$/, "expected a non-empty key prefix without ':' or spaces")
+    .optional(),
+  UPDRAFT_PARALLELISM: positiveInt("an integer >= 1").optional(),
+  AIRFLOW__CORE__PARALLELISM: positiveInt("an integer >= 1").optional(),
+  UPDRAFT_WORKER_CONCURRENCY: positiveInt("an integer >= 1").optional(),
+  AIRFLOW__CELERY__WORKER_CONCURRENCY: positiveInt("an integer >= 1").optional(),
+  UPDRAFT_TASK_HEARTBEAT_TIMEOUT: positiveInt("a whole number of seconds >= 1").optional(),
+  AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT: positiveInt(
+    "a whole number of seconds >= 1",
+  ).optional(),
+  UPDRAFT_DAGS_ARE_PAUSED_AT_CREATION: bool.optional(),
+  AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION: bool.optional(),
 });
 
 /** Where the metadata lives: a Postgres server, or the embedded PGlite database. */
 export type DatabaseConfig =
   | { readonly kind: "postgres"; readonly url: string }
   | { readonly kind: "pglite"; readonly dataDir: string };
+
+/** How tries reach workers: in this process, or through Redis (BullMQ). */
+export type ExecutorName = "LocalExecutor" | "BullMQExecutor";
+
+/** The Redis server BullMQ uses. */
+export interface RedisConfig {
+  readonly url: string;
+  /** Key namespace; schedulers and workers must agree on it. @default "updraft" */
+  readonly prefix: string;
+}
 
 /** Configuration after validation. */
 export interface Config {
@@ -28,6 +83,20 @@ export interface Config {
   readonly home: string;
   /** @default embedded PGlite under `<home>/db` when no database URL is set */
   readonly database: DatabaseConfig;
+  /** @default "BullMQExecutor" with a Redis URL, "LocalExecutor" without */
+  readonly executor: ExecutorName;
+  /** null when no Redis URL is set. */
+  readonly redis: RedisConfig | null;
+  /** Queued + running tries at most (core.parallelism). @default 32 */
+  readonly parallelism: number;
+  /** Tries a worker runs at once (celery.worker_concurrency). @default 16 */
+  readonly workerConcurrency: number;
+  /** Seconds without a heartbeat before a running try is a zombie. @default 300 */
+  readonly taskHeartbeatTimeoutSeconds: number;
+  /** New DAGs start paused unless they say otherwise. @default true */
+  readonly dagsArePausedAtCreation: boolean;
+  /** The environment tasks see (AIRFLOW_CONN_*, AIRFLOW_VAR_*, and the base env of commands). */
+  readonly taskEnv: Readonly<Record<string, string | undefined>>;
 }
 
 /** Invalid configuration: one line per problem, naming the variable and what was expected. */
@@ -39,31 +108,70 @@ export class ConfigError extends Error {
   }
 }
 
-/** Redacts the password of a URL for messages. */
-function redact(value: string | undefined): string {
+/** Redacts the password of a URL for messages (`redis://:secret@h` too). */
+export function redact(value: string | undefined): string {
   return value === undefined
     ? "nothing"
-    : JSON.stringify(value.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@"));
+    : JSON.stringify(value.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:***@"));
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The name of the first of `names` that is set (the UPDRAFT_ twin first). */
+function setName(env: Env, names: readonly string[]): string | undefined {
+  return names.find((name) => env[name] !== undefined);
 }
 
 /** Parses and validates the environment; throws ConfigError listing every problem. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
+export function loadConfig(env: Env, cwd: string): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success)
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
         return `${name}: ${issue.message}, got ${redact(env[name])}`;
-      }),
+      });
+  // Cross-field: BullMQ needs Redis. Checked on the raw values so it joins the other problems.
+  const executorVar = setName(env, ["UPDRAFT_EXECUTOR", "AIRFLOW__CORE__EXECUTOR"]);
+  const redisVar = setName(env, ["UPDRAFT_REDIS_URL", "AIRFLOW__CELERY__BROKER_URL"]);
+  const executorRaw = executorVar === undefined ? undefined : env[executorVar];
+  if (
+    executorVar !== undefined &&
+    executorRaw !== undefined &&
+    Object.hasOwn(EXECUTORS, executorRaw) &&
+    EXECUTORS[executorRaw as keyof typeof EXECUTORS] === "BullMQExecutor" &&
+    redisVar === undefined
+  )
+    problems.push(
+      `${executorVar}: ${executorRaw} needs a Redis URL; set UPDRAFT_REDIS_URL (or AIRFLOW__CELERY__BROKER_URL) to redis://host:6379`,
     );
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const home = path.resolve(cwd, e.UPDRAFT_HOME ?? e.AIRFLOW_HOME ?? ".updraft");
   const url = e.UPDRAFT_DATABASE_URL ?? e.AIRFLOW__DATABASE__SQL_ALCHEMY_CONN;
+  const redisUrlValue = e.UPDRAFT_REDIS_URL ?? e.AIRFLOW__CELERY__BROKER_URL;
   return Object.freeze({
     dagsFolder: path.resolve(cwd, e.UPDRAFT_DAGS_FOLDER ?? e.AIRFLOW__CORE__DAGS_FOLDER ?? "dags"),
     home,
     database: url
       ? { kind: "postgres" as const, url }
       : { kind: "pglite" as const, dataDir: path.join(home, "db") },
+    executor:
+      e.UPDRAFT_EXECUTOR ??
+      e.AIRFLOW__CORE__EXECUTOR ??
+      (redisUrlValue === undefined ? "LocalExecutor" : "BullMQExecutor"),
+    redis:
+      redisUrlValue === undefined
+        ? null
+        : Object.freeze({ url: redisUrlValue, prefix: e.UPDRAFT_REDIS_PREFIX ?? "updraft" }),
+    parallelism: e.UPDRAFT_PARALLELISM ?? e.AIRFLOW__CORE__PARALLELISM ?? 32,
+    workerConcurrency: e.UPDRAFT_WORKER_CONCURRENCY ?? e.AIRFLOW__CELERY__WORKER_CONCURRENCY ?? 16,
+    taskHeartbeatTimeoutSeconds:
+      e.UPDRAFT_TASK_HEARTBEAT_TIMEOUT ??
+      e.AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT ??
+      300,
+    dagsArePausedAtCreation:
+      e.UPDRAFT_DAGS_ARE_PAUSED_AT_CREATION ?? e.AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION ?? true,
+    taskEnv: env,
   });
 }

@@ -1,0 +1,162 @@
+// The long-running verbs: `updraft scheduler`, `updraft worker` and `updraft standalone`. Each
+// runs until its stop signal (SIGINT/SIGTERM in main.ts, an AbortSignal in tests), then releases
+// what it started in reverse order and returns 0.
+import { Scheduler } from "@updraft/scheduler";
+import { migrate, type SqlClient } from "@updraft/store";
+import {
+  type ComposedExecutor,
+  createBullMqWorker,
+  describeDatabase,
+  describeRedis,
+  openMetadataDatabase,
+  startConfiguredExecutor,
+  startLocalExecutor,
+} from "../compose";
+import type { Config } from "../config";
+import { cliLogger, logLine, taskFinishedLine } from "./cliLogger";
+import type { Io } from "./dags";
+import { parsePositiveInt, parseQueues } from "./parseInput";
+import { startUnlessStopped, waitForStop } from "./stopSignal";
+import { withMigratedDatabase } from "./withDatabase";
+
+/** Runs a scheduler over `client` with `executor` until `signal` aborts. */
+async function runSchedulerUntilStopped(
+  config: Config,
+  client: SqlClient,
+  executor: ComposedExecutor,
+  io: Io,
+  signal: AbortSignal | undefined,
+  onStarted: () => void = () => undefined,
+): Promise<number> {
+  const scheduler = new Scheduler({
+    client,
+    executor: executor.executor,
+    dagsFolder: config.dagsFolder,
+    parallelism: config.parallelism,
+    zombieTimeoutSeconds: config.taskHeartbeatTimeoutSeconds,
+    pausedByDefault: config.dagsArePausedAtCreation,
+    logger: cliLogger(io),
+  });
+  try {
+    const starting = scheduler.start();
+    if (await startUnlessStopped(starting, signal)) {
+      onStarted();
+      await waitForStop(signal);
+    } else await starting; // stopped while starting: let start finish, then stop
+
+    io.out(logLine("info", "stopping"));
+  } finally {
+    await scheduler.stop();
+    await executor.close();
+  }
+  return 0;
+}
+
+/** `updraft scheduler`: the configured executor, against the configured (migrated) database. */
+export async function runScheduler(
+  config: Config,
+  io: Io,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  return withMigratedDatabase(config, io, async (client) => {
+    const onFinished =
+      config.executor === "LocalExecutor"
+        ? (event: Parameters<typeof taskFinishedLine>[0]) => io.out(taskFinishedLine(event))
+        : undefined;
+    const executor = await startConfiguredExecutor(config, client, onFinished);
+    io.out(
+      logLine("info", "scheduler starting", {
+        metadata: describeDatabase(config.database),
+        executor: executor.description,
+        dagsFolder: config.dagsFolder,
+        parallelism: config.parallelism,
+      }),
+    );
+    return runSchedulerUntilStopped(config, client, executor, io, signal);
+  });
+}
+
+/** Options of `updraft worker`. */
+export interface WorkerCommandOptions {
+  readonly concurrency?: string;
+  readonly queues: string;
+}
+
+/** How long running tries may finish after SIGTERM before they are aborted. */
+const WORKER_GRACE_MS = 30_000;
+
+/** `updraft worker`: consumes BullMQ queues and runs the tries in this process. */
+export async function runWorker(
+  config: Config,
+  options: WorkerCommandOptions,
+  io: Io,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const redis = config.redis;
+  if (redis === null) {
+    io.err(
+      "updraft worker needs Redis: set UPDRAFT_REDIS_URL (or AIRFLOW__CELERY__BROKER_URL) to redis://host:6379, the same as the scheduler's.",
+    );
+    return 1;
+  }
+  const concurrency =
+    options.concurrency === undefined
+      ? config.workerConcurrency
+      : parsePositiveInt("--concurrency", options.concurrency);
+  const queues = parseQueues(options.queues);
+  return withMigratedDatabase(config, io, async (client) => {
+    const { worker, start } = createBullMqWorker(config, redis, client, {
+      concurrency,
+      queues,
+      onFinished: (event) => io.out(taskFinishedLine(event)),
+    });
+    worker.events.on("error", (error) =>
+      io.err(logLine("error", "worker error", { error: error.message })),
+    );
+    try {
+      if (await startUnlessStopped(start(), signal)) {
+        io.out(
+          logLine("info", "worker started", {
+            redis: describeRedis(redis),
+            queues: queues.join(","),
+            concurrency,
+          }),
+        );
+        await waitForStop(signal);
+      }
+      io.out(
+        logLine("info", "worker stopping; running tries may finish", { graceMs: WORKER_GRACE_MS }),
+      );
+    } finally {
+      await worker.close({ graceMs: WORKER_GRACE_MS });
+    }
+    io.out(logLine("info", "worker stopped"));
+    return 0;
+  });
+}
+
+/** `updraft standalone`: embedded (or configured) database, migrated, LocalExecutor + scheduler. */
+export async function runStandalone(
+  config: Config,
+  io: Io,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const client = await openMetadataDatabase(config.database);
+  try {
+    const report = await migrate(client);
+    io.out(
+      `standalone | metadata: ${describeDatabase(config.database)} (schema version ${report.currentVersion})`,
+    );
+    io.out(`standalone | dags folder ${config.dagsFolder}`);
+    const executor = await startLocalExecutor(config, client, {
+      concurrency: config.parallelism,
+      onFinished: (event) => io.out(taskFinishedLine(event)),
+    });
+    io.out(`standalone | executor: ${executor.description}`);
+    return await runSchedulerUntilStopped(config, client, executor, io, signal, () =>
+      io.out("standalone | scheduler running; press Ctrl-C to stop"),
+    );
+  } finally {
+    await client.close();
+  }
+}
