@@ -1,5 +1,6 @@
 // The ordered list of migrations. Append new ones; never edit one that has shipped.
 import { sql as init } from "./0001_init";
+import { sql as taskConcurrencyLimits } from "./0002_task_concurrency_limits";
 
 /** One migration: a version number, a name, and its SQL. */
 export interface Migration {
@@ -9,4 +10,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "init", sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "init", sql: init },
+  { version: 2, name: "task_concurrency_limits", sql: taskConcurrencyLimits },
+];

@@ -37,6 +37,17 @@ function dagHash(json: string): string {
   return createHash("sha256").update(json).digest("hex");
 }
 
+/** The tasks with a per-task concurrency cap, as stored in dag.task_concurrency_limits. */
+function taskConcurrencyLimits(dag: SerializedDag) {
+  return dag.dag.tasks
+    .filter((t) => t.max_active_tis_per_dag !== null || t.max_active_tis_per_dagrun !== null)
+    .map((t) => ({
+      task_id: t.task_id,
+      per_dag: t.max_active_tis_per_dag,
+      per_run: t.max_active_tis_per_dagrun,
+    }));
+}
+
 /** Upserts a parsed DAG, its tags and its SerializedDag (one transaction). */
 export async function syncDag(client: SqlClient, input: SyncDagInput): Promise<SyncDagResult> {
   const c = dagColumnsOf(input.dag);
@@ -47,8 +58,10 @@ export async function syncDag(client: SqlClient, input: SyncDagInput): Promise<S
     const upsert = await tx.query<{ created: boolean }>(
       `insert into dag as d (dag_id, is_paused, is_stale, fileloc, relative_fileloc, owners,
          description, timetable_summary, timetable_description, max_active_tasks,
-         max_active_runs, max_consecutive_failed_dag_runs, last_parsed_time)
-       values ($1, $2, false, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12::timestamptz, now()))
+         max_active_runs, max_consecutive_failed_dag_runs, last_parsed_time,
+         task_concurrency_limits)
+       values ($1, $2, false, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12::timestamptz, now()),
+         $13::jsonb)
        on conflict (dag_id) do update set
          is_stale = false, fileloc = excluded.fileloc, relative_fileloc = excluded.relative_fileloc,
          owners = excluded.owners, description = excluded.description,
@@ -56,7 +69,8 @@ export async function syncDag(client: SqlClient, input: SyncDagInput): Promise<S
          timetable_description = excluded.timetable_description,
          max_active_tasks = excluded.max_active_tasks, max_active_runs = excluded.max_active_runs,
          max_consecutive_failed_dag_runs = excluded.max_consecutive_failed_dag_runs,
-         last_parsed_time = excluded.last_parsed_time
+         last_parsed_time = excluded.last_parsed_time,
+         task_concurrency_limits = excluded.task_concurrency_limits
        returning (xmax = 0) as created`,
       [
         c.dag_id,
@@ -71,6 +85,7 @@ export async function syncDag(client: SqlClient, input: SyncDagInput): Promise<S
         c.max_active_runs,
         c.max_consecutive_failed_dag_runs,
         input.now ?? null,
+        JSON.stringify(taskConcurrencyLimits(input.dag)),
       ],
     );
     await tx.query("delete from dag_tag where dag_id = $1 and not (name = any($2::text[]))", [

@@ -2,7 +2,7 @@
 // pools and DAGs involved (a count taken before the lock is never enough).
 //   locks:   nothing itself; the caller holds the slot_pool and dag row locks
 //   returns: open pool slots, max_active_tasks per DAG, active task instance counts per run,
-//            per task and per (run, task), and the per-task caps of the stored SerializedDags
+//            per task and per (run, task), and the per-task caps (dag.task_concurrency_limits)
 import type { SqlClient } from "../../sqlClient";
 
 /** Where queued/running task instances and caps stand, for one admission pass. */
@@ -64,11 +64,10 @@ export async function loadQueueLimits(
     per_dag: number | null;
     per_run: number | null;
   }>(
-    `select sd.dag_id, t->>'task_id' as task_id, (t->>'max_active_tis_per_dag')::int as per_dag,
-       (t->>'max_active_tis_per_dagrun')::int as per_run
-     from serialized_dag sd cross join lateral jsonb_array_elements(sd.data->'dag'->'tasks') t
-     where sd.dag_id = any($1::text[])
-       and coalesce(t->>'max_active_tis_per_dag', t->>'max_active_tis_per_dagrun') is not null`,
+    `select d.dag_id, t->>'task_id' as task_id, (t->>'per_dag')::int as per_dag,
+       (t->>'per_run')::int as per_run
+     from dag d cross join lateral jsonb_array_elements(d.task_concurrency_limits) t
+     where d.dag_id = any($1::text[]) and d.has_task_concurrency_limits`,
     [input.dagIds],
   );
   return {

@@ -3,7 +3,8 @@
 //   locks:   the `slot_pool` rows of the candidates' pools FOR UPDATE (by id), then their `dag`
 //            rows FOR UPDATE (by dag_id) — so two callers admit one after the other — then the
 //            candidate `task_instance` rows FOR UPDATE SKIP LOCKED
-//   reads:   after the locks: pool occupancy (queued + running, + deferred when the pool's
+//   reads:   at most 4 × limit + 64 candidates, best first;
+//            after the locks: pool occupancy (queued + running, + deferred when the pool's
 //            include_deferred), queued + running per run / task / (run, task), task caps
 //   writes:  state queued, queued_dttm = now, queued_by_job_id
 //   returns: the queued task instances (with try_number) in priority order, and the candidates
@@ -52,6 +53,11 @@ const CANDIDATES = `from task_instance ti
     where k.dag_id = ti.dag_id and k.run_id = ti.run_id and k.task_id = ti.task_id
       and k.map_index = ti.map_index))`;
 
+const ORDER =
+  "order by ti.priority_weight desc, coalesce(r.logical_date, r.run_after), ti.map_index, ti.id";
+const EXAMINE_FACTOR = 4;
+const EXAMINE_EXTRA = 64;
+
 /** Queues scheduled task instances that fit, highest priority_weight first. */
 export async function queueTaskInstances(
   client: SqlClient,
@@ -60,10 +66,13 @@ export async function queueTaskInstances(
   if (input.limit <= 0 || input.keys?.length === 0) return { queued: [], left: [] };
   const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
   return client.transaction(async (tx) => {
+    // Only the best candidates are examined: a pass admits at most `limit`, and a few times
+    // that covers candidates passed over for a full pool or a cap (Airflow's max_tis_per_query).
+    const examine = input.limit * EXAMINE_FACTOR + EXAMINE_EXTRA;
     const scope = await tx.query<{ pools: string[] | null; dags: string[] | null }>(
-      `select array_agg(distinct ti.pool) as pools, array_agg(distinct ti.dag_id) as dags
-       ${CANDIDATES}`,
-      [keys],
+      `select array_agg(distinct c.pool) as pools, array_agg(distinct c.dag_id) as dags
+       from (select ti.pool, ti.dag_id ${CANDIDATES} ${ORDER} limit $2) c`,
+      [keys, examine],
     );
     const pools = scope.rows[0]?.pools ?? [];
     const dagIds = scope.rows[0]?.dags ?? [];
@@ -78,9 +87,9 @@ export async function queueTaskInstances(
     const found = await tx.query(
       `select ti.id, ti.dag_id, ti.run_id, ti.task_id, ti.map_index, ti.pool, ti.pool_slots
        ${CANDIDATES} and ti.pool = any($2::text[]) and ti.dag_id = any($3::text[])
-       order by ti.priority_weight desc, coalesce(r.logical_date, r.run_after), ti.map_index, ti.id
+       ${ORDER} limit $4
        for update of ti skip locked`,
-      [keys, pools, dagIds],
+      [keys, pools, dagIds, examine],
     );
     const candidates: QueueCandidate[] = found.rows.map((row) => ({
       ...taskInstanceKeyFromRow(row),
