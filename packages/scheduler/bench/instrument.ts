@@ -1,0 +1,89 @@
+// Bench-side instrumentation, nothing in src: a SqlClient that times every statement by its text,
+// and CPU accounting per process and for the whole machine.
+import { cpus } from "node:os";
+import { performance } from "node:perf_hooks";
+import type { SqlClient } from "@updraft/store";
+import { round } from "./stats";
+
+/** Time spent per statement (keyed by its first words), since the last reset. */
+export class SqlTimings {
+  #byStatement = new Map<string, { calls: number; ms: number; rows: number }>();
+
+  reset(): void {
+    this.#byStatement = new Map();
+  }
+
+  record(text: string, ms: number, rows: number): void {
+    const key = text.replace(/\s+/g, " ").trim().slice(0, 70);
+    const entry = this.#byStatement.get(key) ?? { calls: 0, ms: 0, rows: 0 };
+    entry.calls += 1;
+    entry.ms += ms;
+    entry.rows += rows;
+    this.#byStatement.set(key, entry);
+  }
+
+  /** The `n` statements with the most total time. */
+  top(
+    n: number,
+  ): Record<string, { calls: number; "total ms": number; "avg ms": number; rows: number }> {
+    return Object.fromEntries(
+      [...this.#byStatement]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, n)
+        .map(([k, v]) => [
+          k,
+          {
+            calls: v.calls,
+            "total ms": Math.round(v.ms),
+            "avg ms": round(v.ms / v.calls),
+            rows: v.rows,
+          },
+        ]),
+    );
+  }
+
+  totalMs(): number {
+    let total = 0;
+    for (const v of this.#byStatement.values()) total += v.ms;
+    return total;
+  }
+}
+
+/** `client` with every query and exec timed into `timings`, inside transactions too. */
+export function timedClient(client: SqlClient, timings: SqlTimings): SqlClient {
+  return {
+    dialect: client.dialect,
+    async query(text, params) {
+      const started = performance.now();
+      const result = await client.query(text, params);
+      timings.record(text, performance.now() - started, result.rowCount || result.rows.length);
+      return result as never;
+    },
+    async exec(script) {
+      const started = performance.now();
+      await client.exec(script);
+      timings.record(script, performance.now() - started, 0);
+    },
+    transaction: (work) => client.transaction((tx) => work(timedClient(tx, timings))),
+    listen: (channel, handler) => client.listen(channel, handler),
+    close: () => client.close(),
+  };
+}
+
+/** Busy and total CPU milliseconds of the whole machine since boot. */
+export function machineCpuMs(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of cpus()) {
+    const t = cpu.times;
+    busy += t.user + t.nice + t.sys + t.irq;
+    total += t.user + t.nice + t.sys + t.irq + t.idle;
+  }
+  return { busy, total };
+}
+
+/** This process's CPU milliseconds (user + system). */
+export function processCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}

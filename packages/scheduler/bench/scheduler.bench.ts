@@ -1,0 +1,627 @@
+// Benchmark: the scheduler + BullMQ executor + store-backed worker, end to end on Postgres and
+// Redis, against the ceiling of the same machine: a plain BullMQ queue and worker moving empty
+// jobs. Measures throughput on a wide DAG, inter-task latency along a chain, and how run time
+// scales from 1,000 to 10,000 tasks. Writes bench-results/scheduler.json.
+//
+// One scheduler runs in this process; the worker (concurrency 64) runs in a child process, as
+// `updraft worker` would. Each run gets a fresh Postgres database, a fresh Redis key prefix and a
+// temp DAGs folder, all removed at the end, also on failure.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { BullMqExecutor } from "@updraft/executor";
+import {
+  createPgClient,
+  getDagRun,
+  listTaskInstances,
+  migrate,
+  MIGRATIONS,
+  SCHEDULER_CHANNEL,
+  type SqlClient,
+  type TaskInstanceRow,
+} from "@updraft/store";
+import { createTestDatabase, testRedisUrl } from "@updraft/testing";
+import { type PassReport, Scheduler } from "../src";
+import { bullmq, deleteKeys } from "./bullmq";
+import { machineCpuMs, processCpuMs, SqlTimings, timedClient } from "./instrument";
+import { round, summarize } from "./stats";
+import type { WorkerStats } from "./storeWorker";
+
+const env = process.env;
+const RAW_JOBS = Number(env.BENCH_RAW_JOBS ?? 20_000);
+const WIDE = Number(env.BENCH_WIDE ?? 5000);
+const WIDE_SMALL = Number(env.BENCH_WIDE_SMALL ?? 1000);
+const WIDE_LARGE = Number(env.BENCH_WIDE_LARGE ?? 10_000);
+const CHAIN = Number(env.BENCH_CHAIN ?? 200);
+const CONCURRENCY = 64;
+const RUN_TIMEOUT_MS = Number(env.BENCH_RUN_TIMEOUT_MS ?? 120_000);
+
+const TARGETS = {
+  tasks_per_s: 1000,
+  ratio_to_raw: 0.25,
+  latency_p50_ms: 5,
+  latency_p99_ms: 25,
+  scale_ratio_10k_to_1k: 12,
+};
+
+const REDIS_URL = testRedisUrl();
+const PREFIX = `updraft-bench-${randomBytes(4).toString("hex")}`;
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+const children = new Set<ChildProcess>();
+
+/** What to undo, newest first; run by the normal path, on failure and on SIGINT/SIGTERM. */
+const cleanups: (() => Promise<unknown>)[] = [];
+let cleaning: Promise<void> | undefined;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const undo = cleanups.pop() as () => Promise<unknown>;
+      await undo().catch((e: unknown) => console.error(`cleanup: ${String(e)}`));
+    }
+  })().finally(() => (cleaning = undefined));
+  return cleaning;
+}
+
+interface Child {
+  readonly process: ChildProcess;
+  /** Resolves with the first stdout line starting with `prefix`. */
+  line(prefix: string, timeoutMs?: number): Promise<string>;
+}
+
+/** Starts a TS entry of this folder in its own process group, with an IPC channel. */
+async function startChild(entry: string, args: readonly string[]): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=@updraft/source",
+      "-r",
+      require.resolve("sucrase/register"),
+      path.join(__dirname, entry),
+      ...args,
+    ],
+    { detached: true, stdio: ["ignore", "pipe", "pipe", "ipc"] },
+  );
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  const lines: string[] = [];
+  const waiters: { prefix: string; resolve: (line: string) => void }[] = [];
+  let buffered = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let nl: number;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      lines.push(line);
+      for (const w of waiters.filter((w) => line.startsWith(w.prefix))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    process.stderr.write(`[${entry}] ${chunk.toString()}`);
+  });
+  const handle: Child = {
+    process: child,
+    line: (prefix, timeoutMs = RUN_TIMEOUT_MS) =>
+      new Promise((resolve, reject) => {
+        const seen = lines.find((l) => l.startsWith(prefix));
+        if (seen !== undefined) return resolve(seen);
+        const timer = setTimeout(
+          () => reject(new Error(`${entry}: no "${prefix}" within ${timeoutMs} ms: ${stderr}`)),
+          timeoutMs,
+        );
+        const onExit = (code: number | null) => {
+          clearTimeout(timer);
+          reject(new Error(`${entry} exited with ${String(code)}: ${stderr}`));
+        };
+        child.once("exit", onExit);
+        waiters.push({
+          prefix,
+          resolve: (line) => {
+            clearTimeout(timer);
+            child.off("exit", onExit);
+            resolve(line);
+          },
+        });
+      }),
+  };
+  await handle.line("ready", 30_000);
+  return handle;
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`, to the child's whole process group. */
+async function stopChild(child: ChildProcess, graceMs = 3000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // already gone
+    }
+  };
+  kill("SIGTERM");
+  const timer = setTimeout(() => kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+function killChildrenNow(): void {
+  for (const child of children) {
+    try {
+      process.kill(-(child.pid as number), "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The ceiling: plain BullMQ
+
+async function rawBullMq(): Promise<{ jobsPerS: number; seconds: number }> {
+  const prefix = `${PREFIX}-raw`;
+  const queueName = "raw";
+  const worker = await startChild("rawBullMqWorker.ts", [
+    REDIS_URL,
+    prefix,
+    queueName,
+    String(RAW_JOBS),
+    String(CONCURRENCY),
+  ]);
+  const queue = new bullmq.Queue(queueName, { connection: { url: REDIS_URL }, prefix });
+  try {
+    await queue.waitUntilReady();
+    const started = performance.timeOrigin + performance.now();
+    const BATCH = 1000;
+    for (let i = 0; i < RAW_JOBS; i += BATCH) {
+      const n = Math.min(BATCH, RAW_JOBS - i);
+      await queue.addBulk(
+        Array.from({ length: n }, (_, j) => ({
+          name: "empty",
+          data: { i: i + j },
+          opts: { attempts: 1, removeOnComplete: true, removeOnFail: true },
+        })),
+      );
+    }
+    const done = Number((await worker.line("done ")).slice(5));
+    const seconds = (done - started) / 1000;
+    return { jobsPerS: RAW_JOBS / seconds, seconds };
+  } finally {
+    await queue.close();
+    await stopChild(worker.process);
+    await deleteKeys(REDIS_URL, prefix);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. End to end
+
+function wideDag(dagId: string, tasks: number): string {
+  return [
+    'import { dag, task } from "@updraft/sdk";',
+    "",
+    `dag({ dagId: "${dagId}", schedule: null, startDate: "2026-01-01", maxActiveTasks: 1024 }, () => {`,
+    `  for (let i = 0; i < ${tasks}; i++) task(\`t_\${i}\`, () => undefined)();`,
+    "});",
+    "",
+  ].join("\n");
+}
+
+function chainDag(dagId: string, tasks: number): string {
+  return [
+    'import { chain, dag, task } from "@updraft/sdk";',
+    "",
+    `dag({ dagId: "${dagId}", schedule: null, startDate: "2026-01-01", maxActiveTasks: 1024 }, () => {`,
+    `  chain(...Array.from({ length: ${tasks} }, (_, i) => task(\`c_\${i}\`, () => undefined)()));`,
+    "});",
+    "",
+  ].join("\n");
+}
+
+/** Pass statistics of the scheduler while one run was in flight. */
+interface PassStats {
+  passes: number;
+  totalMs: number;
+  maxMs: number;
+  scheduled: number;
+  queued: number;
+}
+
+interface RunResult {
+  readonly dagId: string;
+  readonly wallS: number;
+  readonly runS: number;
+  readonly tis: TaskInstanceRow[];
+  readonly passes: PassStats;
+  readonly worker: WorkerStats;
+  /** CPU ms of the scheduler process, and the machine's busy % over the run (all CPUs). */
+  readonly schedulerCpuMs: number;
+  readonly machineBusyPct: number;
+  readonly sql: ReturnType<SqlTimings["top"]>;
+  readonly sqlTotalMs: number;
+  readonly notifications: readonly number[];
+}
+
+class EndToEnd {
+  #pass: PassStats = { passes: 0, totalMs: 0, maxMs: 0, scheduled: 0, queued: 0 };
+  readonly #finished = new Map<string, number>();
+  /** Epoch ms of every scheduler wake-up notification seen by this process's own LISTEN. */
+  notifications: number[] = [];
+
+  constructor(
+    readonly client: SqlClient,
+    readonly sql: SqlTimings,
+    readonly scheduler: Scheduler,
+    readonly worker: Child,
+  ) {
+    scheduler.on("pass", (p: PassReport) => {
+      this.#pass.passes += 1;
+      this.#pass.totalMs += p.durationMs;
+      this.#pass.maxMs = Math.max(this.#pass.maxMs, p.durationMs);
+      this.#pass.scheduled += p.scheduled;
+      this.#pass.queued += p.queued;
+    });
+    scheduler.on("dagRunFinished", ({ run }) => this.#finished.set(run.runId, performance.now()));
+  }
+
+  async workerStats(type: "reset" | "stats"): Promise<WorkerStats> {
+    const child = this.worker.process;
+    if (type === "reset") {
+      child.send({ type });
+      return undefined as unknown as WorkerStats;
+    }
+    return new Promise((resolve) => {
+      child.once("message", (m: WorkerStats) => resolve(m));
+      child.send({ type });
+    });
+  }
+
+  async run(dagId: string): Promise<RunResult> {
+    await this.workerStats("reset");
+    this.#pass = { passes: 0, totalMs: 0, maxMs: 0, scheduled: 0, queued: 0 };
+    this.sql.reset();
+    this.notifications = [];
+    const cpu0 = processCpuMs();
+    const machine0 = machineCpuMs();
+    const started = performance.now();
+    const { dagRun } = await this.scheduler.trigger({ dagId, conf: {}, logicalDate: null });
+    const deadline = started + RUN_TIMEOUT_MS;
+    let finishedAt: number | undefined;
+    for (;;) {
+      finishedAt = this.#finished.get(dagRun.runId);
+      if (finishedAt !== undefined) break;
+      const run = await getDagRun(this.client, { dagId, runId: dagRun.runId });
+      if (run !== null && (run.state === "success" || run.state === "failed")) {
+        finishedAt = this.#finished.get(dagRun.runId) ?? performance.now();
+        break;
+      }
+      if (performance.now() > deadline)
+        throw new Error(`${dagId}: run not finished after ${RUN_TIMEOUT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const passes = { ...this.#pass };
+    const schedulerCpuMs = processCpuMs() - cpu0;
+    const machine1 = machineCpuMs();
+    const machineBusyPct =
+      (100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total);
+    const sql = this.sql.top(8);
+    const sqlTotalMs = this.sql.totalMs();
+    const run = await getDagRun(this.client, { dagId, runId: dagRun.runId });
+    if (run?.state !== "success")
+      throw new Error(`${dagId}: run ended ${String(run?.state)}, expected success`);
+    const tis = await listTaskInstances(this.client, { dagId, runId: dagRun.runId });
+    const notOk = tis.filter((ti) => ti.state !== "success");
+    if (notOk.length > 0) throw new Error(`${dagId}: ${notOk.length} task instances not success`);
+    const runS =
+      run.startDate && run.endDate ? (run.endDate.getTime() - run.startDate.getTime()) / 1000 : NaN;
+    return {
+      dagId,
+      wallS: (finishedAt - started) / 1000,
+      runS,
+      tis,
+      passes,
+      worker: await this.workerStats("stats"),
+      schedulerCpuMs,
+      machineBusyPct,
+      sql,
+      sqlTotalMs,
+      notifications: this.notifications,
+    };
+  }
+}
+
+/** Milliseconds between two DB timestamps. */
+const ms = (later: Date | null, earlier: Date | null): number =>
+  later === null || earlier === null ? Number.NaN : later.getTime() - earlier.getTime();
+
+/** For each edge of the chain: downstream start − upstream end, and where that time went. */
+function chainLatency(tis: readonly TaskInstanceRow[], notifications: readonly number[]) {
+  const byIndex = new Map(tis.map((ti) => [Number(ti.taskId.slice(2)), ti]));
+  const gap: number[] = [];
+  const toScheduled: number[] = [];
+  const toQueued: number[] = [];
+  const queuedToStart: number[] = [];
+  const runTime: number[] = [];
+  for (let i = 1; i < byIndex.size; i++) {
+    const up = byIndex.get(i - 1) as TaskInstanceRow;
+    const down = byIndex.get(i) as TaskInstanceRow;
+    gap.push(ms(down.startDate, up.endDate));
+    toScheduled.push(ms(down.scheduledDttm, up.endDate));
+    toQueued.push(ms(down.queuedDttm, down.scheduledDttm));
+    queuedToStart.push(ms(down.startDate, down.queuedDttm));
+  }
+  for (const ti of tis) runTime.push(ms(ti.endDate, ti.startDate));
+  const slowest = gap
+    .map((g, i) => {
+      const end = byIndex.get(i)?.endDate?.getTime() ?? Number.NaN;
+      const notified = notifications.find((t) => t >= end - 1);
+      return {
+        edge: `c_${i} → c_${i + 1}`,
+        gap: g,
+        "end → scheduled": toScheduled[i],
+        "end → NOTIFY seen": notified === undefined ? Number.NaN : Math.round(notified - end),
+      };
+    })
+    .sort((a, b) => b.gap - a.gap)
+    .slice(0, 5);
+  return {
+    slowest,
+    gap: summarize(gap),
+    breakdown: {
+      "upstream end → scheduled": summarize(toScheduled),
+      "scheduled → queued": summarize(toQueued),
+      "queued → running (start_date)": summarize(queuedToStart),
+      "running: start_date → end_date": summarize(runTime),
+    },
+  };
+}
+
+function describeRun(r: RunResult): Record<string, number | string> {
+  return {
+    tasks: r.tis.length,
+    "wall s": round(r.wallS, 3),
+    "run s": round(r.runS, 3),
+    "tasks/s": Math.round(r.tis.length / r.runS),
+    passes: r.passes.passes,
+    "pass ms avg": round(r.passes.totalMs / Math.max(1, r.passes.passes)),
+    "pass ms max": round(r.passes.maxMs),
+    "pass busy %": round((100 * r.passes.totalMs) / 1000 / r.wallS, 1),
+    "runner ms p50": r.worker.runnerMs.p50,
+    "runner ms p99": r.worker.runnerMs.p99,
+    "pickup ms p50": r.worker.pickupMs.p50,
+    "worker max in flight": r.worker.maxInFlight,
+    "scheduler sql ms": Math.round(r.sqlTotalMs),
+    "scheduler cpu ms": Math.round(r.schedulerCpuMs),
+    "worker cpu ms": r.worker.cpuMs,
+    "machine busy %": round(r.machineBusyPct, 1),
+  };
+}
+
+interface EndToEndResult {
+  wide: RunResult;
+  chain: RunResult;
+  wideSmall: RunResult;
+  wideLarge: RunResult;
+}
+
+async function endToEnd(): Promise<EndToEndResult> {
+  const folder = mkdtempSync(path.join(tmpdir(), "updraft-bench-sched-"));
+  const dags: [string, string][] = [
+    ["bench_warm_wide", wideDag("bench_warm_wide", 50)],
+    ["bench_warm_chain", chainDag("bench_warm_chain", 10)],
+    [`bench_wide_${WIDE}`, wideDag(`bench_wide_${WIDE}`, WIDE)],
+    [`bench_chain_${CHAIN}`, chainDag(`bench_chain_${CHAIN}`, CHAIN)],
+    [`bench_wide_${WIDE_SMALL}`, wideDag(`bench_wide_${WIDE_SMALL}`, WIDE_SMALL)],
+    [`bench_wide_${WIDE_LARGE}`, wideDag(`bench_wide_${WIDE_LARGE}`, WIDE_LARGE)],
+  ];
+  for (const [id, source] of new Map(dags)) writeFileSync(path.join(folder, `${id}.ts`), source);
+
+  cleanups.push(() => Promise.resolve(rmSync(folder, { recursive: true, force: true })));
+  cleanups.push(() => deleteKeys(REDIS_URL, PREFIX));
+  const db = await createTestDatabase({
+    templateKey: `scheduler_v${MIGRATIONS.length}`,
+    prepare: async (url) => {
+      const c = createPgClient({ connectionString: url });
+      await migrate(c);
+      await c.close();
+    },
+  });
+  cleanups.push(() => db.drop());
+  const client = createPgClient({
+    connectionString: db.url,
+    maxConnections: 20,
+    applicationName: "updraft-bench-scheduler",
+  });
+  cleanups.push(() => client.close());
+  const worker = await startChild("storeWorker.ts", [
+    db.url,
+    REDIS_URL,
+    PREFIX,
+    String(CONCURRENCY),
+  ]);
+  cleanups.push(() => stopChild(worker.process));
+  const executor = new BullMqExecutor({ redisUrl: REDIS_URL, prefix: PREFIX });
+  cleanups.push(() => executor.close());
+  const sql = new SqlTimings();
+  const scheduler = new Scheduler({
+    client: timedClient(client, sql),
+    executor,
+    dagsFolder: folder,
+    pausedByDefault: false,
+    parallelism: 1024,
+  });
+  scheduler.on("error", (error) => process.stderr.write(`scheduler error: ${error.message}\n`));
+  cleanups.push(() => scheduler.stop());
+  const parseStarted = performance.now();
+  await scheduler.start();
+  console.log(
+    `scheduler started (DAGs folder parsed) in ${round((performance.now() - parseStarted) / 1000, 2)} s`,
+  );
+  const e2e = new EndToEnd(client, sql, scheduler, worker);
+  const unlisten = await client.listen(SCHEDULER_CHANNEL, () =>
+    e2e.notifications.push(performance.timeOrigin + performance.now()),
+  );
+  cleanups.push(unlisten);
+
+  // Warm-up: module loading, DAG file loading in the worker, JIT.
+  await e2e.run("bench_warm_wide");
+  await e2e.run("bench_warm_chain");
+
+  const wide = await e2e.run(`bench_wide_${WIDE}`);
+  const chain = await e2e.run(`bench_chain_${CHAIN}`);
+  const wideSmall = await e2e.run(`bench_wide_${WIDE_SMALL}`);
+  const wideLarge = await e2e.run(`bench_wide_${WIDE_LARGE}`);
+  return { wide, chain, wideSmall, wideLarge };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const benchStarted = performance.now();
+  console.log(`Scheduler benchmark (${cpus().length} CPUs, node ${process.version})`);
+  cleanups.push(() => deleteKeys(REDIS_URL, `${PREFIX}-raw`));
+  const raw = await rawBullMq();
+  console.log(
+    `raw BullMQ: ${RAW_JOBS} empty jobs in ${round(raw.seconds, 3)} s → ${Math.round(raw.jobsPerS)} jobs/s`,
+  );
+  let e2e: EndToEndResult;
+  try {
+    e2e = await endToEnd();
+  } finally {
+    await cleanup();
+  }
+
+  const tasksPerS = WIDE / e2e.wide.runS;
+  const ratio = tasksPerS / raw.jobsPerS;
+  const latency = chainLatency(e2e.chain.tis, e2e.chain.notifications);
+  const scale = e2e.wideLarge.wallS / e2e.wideSmall.wallS;
+
+  const result = {
+    machine: { cpus: cpus().length, node: process.version },
+    date: new Date().toISOString(),
+    raw_bullmq_jobs_per_s: Math.round(raw.jobsPerS),
+    tasks_per_s: Math.round(tasksPerS),
+    ratio_to_raw: round(ratio, 3),
+    latency_ms: {
+      p50: latency.gap.p50,
+      p90: latency.gap.p90,
+      p99: latency.gap.p99,
+      max: latency.gap.max,
+    },
+    wide_1k_s: round(e2e.wideSmall.wallS, 3),
+    wide_10k_s: round(e2e.wideLarge.wallS, 3),
+    scale_ratio_10k_to_1k: round(scale, 2),
+    targets: TARGETS,
+    setup: {
+      raw_jobs: RAW_JOBS,
+      wide_tasks: WIDE,
+      chain_tasks: CHAIN,
+      worker_concurrency: CONCURRENCY,
+      parallelism: 1024,
+    },
+    diagnostics: {
+      runs: Object.fromEntries(
+        [e2e.wide, e2e.chain, e2e.wideSmall, e2e.wideLarge].map((r) => [r.dagId, describeRun(r)]),
+      ),
+      chain_breakdown_ms: latency.breakdown,
+      chain_slowest_edges: latency.slowest,
+      worker_runner_ms_wide: e2e.wide.worker.runnerMs,
+      worker_pickup_ms_wide: e2e.wide.worker.pickupMs,
+      scheduler_sql_wide: e2e.wide.sql,
+      scheduler_sql_chain: e2e.chain.sql,
+      worker_sql_wide: e2e.wide.worker.sql,
+    },
+  };
+
+  const met = (ok: boolean) => (ok ? "yes" : "NO");
+  console.log("\nScheduler benchmark");
+  const rows: Record<string, { value: number | string; target: string; "met?": string }> = {
+    raw_bullmq_jobs_per_s: { value: result.raw_bullmq_jobs_per_s, target: "(ceiling)", "met?": "" },
+    tasks_per_s: {
+      value: result.tasks_per_s,
+      target: `≥ ${TARGETS.tasks_per_s}`,
+      "met?": met(tasksPerS >= TARGETS.tasks_per_s),
+    },
+    ratio_to_raw: {
+      value: result.ratio_to_raw,
+      target: `≥ ${TARGETS.ratio_to_raw}`,
+      "met?": met(ratio >= TARGETS.ratio_to_raw),
+    },
+    "latency_ms.p50": {
+      value: latency.gap.p50,
+      target: `≤ ${TARGETS.latency_p50_ms}`,
+      "met?": met(latency.gap.p50 <= TARGETS.latency_p50_ms),
+    },
+    "latency_ms.p90": { value: latency.gap.p90, target: "", "met?": "" },
+    "latency_ms.p99": {
+      value: latency.gap.p99,
+      target: `≤ ${TARGETS.latency_p99_ms}`,
+      "met?": met(latency.gap.p99 <= TARGETS.latency_p99_ms),
+    },
+    "latency_ms.max": { value: latency.gap.max, target: "", "met?": "" },
+    wide_1k_s: { value: result.wide_1k_s, target: "", "met?": "" },
+    wide_10k_s: { value: result.wide_10k_s, target: "", "met?": "" },
+    scale_ratio_10k_to_1k: {
+      value: result.scale_ratio_10k_to_1k,
+      target: `≤ ${TARGETS.scale_ratio_10k_to_1k}`,
+      "met?": met(scale <= TARGETS.scale_ratio_10k_to_1k),
+    },
+  };
+  console.table(rows);
+  console.log("\nWhere the time went, per run");
+  console.table(result.diagnostics.runs);
+  console.log(`\nChain of ${CHAIN}: each edge's gap, split by the task instance's timestamps (ms)`);
+  console.table({ "downstream start − upstream end": latency.gap, ...latency.breakdown });
+  console.log(
+    "(scheduled_dttm and queued_dttm are the scheduler pass's start clock; slowest edges:)",
+  );
+  console.table(latency.slowest);
+  console.log(`\nWorker-side, wide ${WIDE} (ms)`);
+  console.table({
+    "runner (jobStarted → jobFinished)": e2e.wide.worker.runnerMs,
+    "pickup (enqueuedAt → jobStarted)": e2e.wide.worker.pickupMs,
+  });
+
+  console.log(`\nScheduler SQL by statement, wide ${WIDE}`);
+  console.table(e2e.wide.sql);
+  console.log(`\nWorker (runner) SQL by statement, wide ${WIDE}`);
+  console.table(e2e.wide.worker.sql);
+  console.log(`\nScheduler SQL by statement, chain ${CHAIN}`);
+  console.table(e2e.chain.sql);
+
+  const out = path.resolve(env.BENCH_RESULTS_DIR ?? "bench-results");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, "scheduler.json"), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(
+    `\nwrote ${path.join(out, "scheduler.json")} (${round((performance.now() - benchStarted) / 1000, 1)} s)`,
+  );
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    void cleanup().finally(() => {
+      killChildrenNow();
+      process.exit(130);
+    });
+  });
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    killChildrenNow();
+    console.error(error);
+    process.exit(1);
+  },
+);
