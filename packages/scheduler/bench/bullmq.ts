@@ -1,13 +1,9 @@
-// BullMQ for the benchmark: the very copy @updraft/executor depends on (5.81.5), loaded from that
-// package's dependencies, so the raw ceiling and the engine run the same code. The scheduler
-// package does not depend on bullmq itself; the types come through bench/tsconfig.json's paths.
-import { createRequire } from "node:module";
-import type * as BullMq from "bullmq";
+// BullMQ for the benchmark, pinned to the version @updraft/executor uses (5.81.5), so the raw
+// ceiling and the engine run the same code.
+import * as BullMq from "bullmq";
 
-const fromExecutor = createRequire(require.resolve("@updraft/executor"));
-
-/** bullmq as @updraft/executor resolves it. */
-export const bullmq = fromExecutor("bullmq") as typeof BullMq;
+/** bullmq, for the raw ceiling. */
+export const bullmq = BullMq;
 
 /** Deletes every key under `<prefix>:`; returns how many were deleted. */
 export async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {

@@ -8,12 +8,7 @@ import {
   TaskInstanceState,
   type TaskContext,
 } from "@updraft/sdk";
-import {
-  finishTaskInstance,
-  recordAssetEvents,
-  setRenderedTaskInstanceFields,
-  type TaskInstanceRow,
-} from "@updraft/store";
+import { finishTaskInstance, recordAssetEvents, type TaskInstanceRow } from "@updraft/store";
 import { type Decision, decideFailureOutcome, fallbackRetryPolicy } from "./decideOutcome";
 import { errorParts } from "./errorParts";
 import { runTaskCallbacks } from "./runTaskCallbacks";
@@ -68,19 +63,12 @@ function decide(input: CommitInput, endDate: Date): Decision {
   return decision;
 }
 
-async function storeRenderedFields(input: CommitInput): Promise<void> {
-  if (input.result.kind !== "returned") return;
-  try {
-    await setRenderedTaskInstanceFields(input.options.client, {
-      ...keyOf(input.ti),
-      renderedFields: input.masker.maskValue(input.result.execution.renderedFields) as Record<
-        string,
-        unknown
-      >,
-    });
-  } catch (error) {
-    input.log.write("warning", `Could not store the rendered fields: ${String(error)}`);
-  }
+/** The rendered template fields to store with the outcome (masked), when the task has any. */
+function renderedFieldsOf(input: CommitInput): Record<string, unknown> | undefined {
+  if (input.result.kind !== "returned") return undefined;
+  const fields = input.result.execution.renderedFields;
+  if (Object.keys(fields).length === 0) return undefined;
+  return input.masker.maskValue(fields) as Record<string, unknown>;
 }
 
 async function recordOutlets(input: CommitInput): Promise<void> {
@@ -109,7 +97,6 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
   const { options, ti, result, log } = input;
   const endDate = new Date();
   const decision = decide(input, endDate);
-  await storeRenderedFields(input);
   const kind = CALLBACK_OF[decision.state];
   if (kind !== undefined && result.context !== null) {
     const callbacks = result.prepared?.task.args.callbacks[kind] ?? [];
@@ -117,7 +104,20 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
   }
   await input.guard.dispose();
   if (input.guard.lost) return null;
-  const common = { ...keyOf(ti), tryNumber: ti.tryNumber, now: endDate };
+  log.write(
+    decision.state === TaskInstanceState.FAILED ? "error" : "info",
+    `Marking task as ${decision.state.toUpperCase()}. dag_id=${ti.dagId}, task_id=${ti.taskId}, run_id=${ti.runId}, map_index=${ti.mapIndex}, try_number=${ti.tryNumber} (${decision.reason})`,
+  );
+  // The last lines and the rendered fields go in the statement that ends the try.
+  const logLines = await log.drain();
+  const renderedFields = renderedFieldsOf(input);
+  const common = {
+    ...keyOf(ti),
+    tryNumber: ti.tryNumber,
+    now: endDate,
+    logLines,
+    ...(renderedFields === undefined ? {} : { renderedFields }),
+  };
   const finished =
     decision.state === TaskInstanceState.UP_FOR_RETRY
       ? await finishTaskInstance(options.client, {
@@ -132,11 +132,11 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
             rescheduleDate: decision.rescheduleDate,
           })
         : await finishTaskInstance(options.client, { ...common, state: decision.state });
-  if (finished === null) return null;
+  if (finished === null) {
+    // The try was lost meanwhile: its lines still belong in the log, without the outcome line.
+    log.putBack(logLines.slice(0, -1));
+    return null;
+  }
   if (decision.state === TaskInstanceState.SUCCESS) await recordOutlets(input);
-  log.write(
-    decision.state === TaskInstanceState.FAILED ? "error" : "info",
-    `Marking task as ${decision.state.toUpperCase()}. dag_id=${ti.dagId}, task_id=${ti.taskId}, run_id=${ti.runId}, map_index=${ti.mapIndex}, try_number=${ti.tryNumber} (${decision.reason})`,
-  );
   return { kind: "ran", state: decision.state };
 }

@@ -8,7 +8,7 @@ import {
   resolveParams,
   type TaskContext,
 } from "@updraft/sdk";
-import { type DagRunRow, getDag, getDagRun, type TaskInstanceRow } from "@updraft/store";
+import { type DagRunRow, type StartedTry, type TaskInstanceRow } from "@updraft/store";
 import type { CompiledStoreTaskRunnerOptions } from "./storeTaskRunnerOptions";
 import type { SecretMasker } from "./secretMasker";
 import type { StoreTaskInstance } from "./storeTaskInstance";
@@ -22,17 +22,15 @@ export interface PreparedTry {
   readonly task: BaseOperator;
 }
 
-/** Reads the run and loads the task; throws an Error saying what is missing. */
-export async function loadTry(
+/** Loads the task of a claimed try (whose run and DAG file the claim read); throws when missing. */
+export function loadTry(
   options: CompiledStoreTaskRunnerOptions,
   ti: TaskInstanceRow,
-): Promise<PreparedTry> {
-  const run = await getDagRun(options.client, { dagId: ti.dagId, runId: ti.runId });
-  if (run === null) throw new Error(`DAG run ${ti.dagId}/${ti.runId} does not exist`);
-  const dagRow = await getDag(options.client, { dagId: ti.dagId });
-  if (dagRow?.fileloc == null) throw new Error(`DAG ${ti.dagId} has no stored file (fileloc)`);
-  const dag = options.loadDag(ti.dagId, dagRow.fileloc);
-  return { run, dag, task: dag.task(ti.taskId) };
+  started: Pick<StartedTry, "dagRun" | "fileloc">,
+): PreparedTry {
+  if (started.fileloc === null) throw new Error(`DAG ${ti.dagId} has no stored file (fileloc)`);
+  const dag = options.loadDag(ti.dagId, started.fileloc);
+  return { run: started.dagRun, dag, task: dag.task(ti.taskId) };
 }
 
 /** What buildTaskContext reads. */

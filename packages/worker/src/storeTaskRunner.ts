@@ -5,12 +5,12 @@
 import type { TaskOutcome, TaskRunner } from "@updraft/executor";
 import { executeTask, pythonStr, type TaskContext, TaskInstanceState } from "@updraft/sdk";
 import {
-  clearTaskInstanceXcoms,
   heartbeatTaskInstance,
   notifyScheduler,
   setTaskInstanceStates,
   type SqlClient,
-  startTaskInstance,
+  type StartedTry,
+  startTry,
   type TaskInstanceRow,
 } from "@updraft/store";
 import { type AttemptResult, describeKey, keyOf } from "./attemptResult";
@@ -37,6 +37,7 @@ function executingLine(ti: TaskInstanceRow, prepared: PreparedTry): string {
 async function attempt(
   options: CompiledStoreTaskRunnerOptions,
   ti: TaskInstanceRow,
+  started: StartedTry,
   guard: TryGuard,
   log: TaskLogWriter,
   masker: SecretMasker,
@@ -45,8 +46,7 @@ async function attempt(
   let context: TaskContext | null = null;
   let handle: StoreTaskInstance | null = null;
   try {
-    await clearTaskInstanceXcoms(options.client, keyOf(ti));
-    prepared = await raceAbort(loadTry(options, ti), guard.signal);
+    prepared = loadTry(options, ti, started);
     handle = createStoreTaskInstance({
       client: options.client,
       key: keyOf(ti),
@@ -73,9 +73,10 @@ async function attempt(
 /** Runs one claimed try to its end. */
 async function runTry(
   options: CompiledStoreTaskRunnerOptions,
-  ti: TaskInstanceRow,
+  started: StartedTry,
   workerSignal: AbortSignal,
 ): Promise<TaskOutcome> {
+  const ti = started.taskInstance;
   const masker = new SecretMasker();
   const target = { ...keyOf(ti), tryNumber: ti.tryNumber };
   const log = new TaskLogWriter(options.client, target, masker, options.logFlushIntervalMs);
@@ -94,7 +95,7 @@ async function runTry(
     return { kind: "dropped", reason: `try ${ti.tryNumber} of ${describeKey(ti)} was lost` };
   };
   try {
-    const result = await attempt(options, ti, guard, log, masker);
+    const result = await attempt(options, ti, started, guard, log, masker);
     if (guard.lost) return await lost();
     const outcome = await commitOutcome({ options, ti, result, log, masker, guard });
     return outcome ?? (await lost());
@@ -140,19 +141,19 @@ export function createStoreTaskRunner(options: StoreTaskRunnerOptions): TaskRunn
   const compiled = compileStoreTaskRunnerOptions(options);
   return async (job, signal) => {
     const key = keyOf(job);
-    const ti = await startTaskInstance(compiled.client, {
+    const started = await startTry(compiled.client, {
       ...key,
       tryNumber: job.tryNumber,
       hostname: compiled.hostname,
       pid: process.pid,
     });
     const outcome: TaskOutcome =
-      ti === null
+      started === null
         ? {
             kind: "dropped",
             reason: `${describeKey(key)} is not queued with try ${job.tryNumber}`,
           }
-        : await runTry(compiled, ti, signal);
+        : await runTry(compiled, started, signal);
     notifyFinished(compiled, { key, tryNumber: job.tryNumber, outcome });
     return outcome;
   };

@@ -74,6 +74,22 @@ export class TaskLogWriter {
     return this.#writing;
   }
 
+  /**
+   * Takes the lines not written yet, once earlier batches are written (so order is kept), for
+   * the caller to write in its own statement (the try's final one).
+   */
+  async drain(): Promise<TaskLogLine[]> {
+    await this.#writing;
+    const lines = this.#pending;
+    this.#pending = [];
+    return lines;
+  }
+
+  /** Returns drained lines to the front of the buffer (their statement did not write them). */
+  putBack(lines: readonly TaskLogLine[]): void {
+    this.#pending = [...lines, ...this.#pending];
+  }
+
   /** Stops the timer and writes the rest. */
   async close(): Promise<void> {
     if (this.#timer !== null) clearInterval(this.#timer);

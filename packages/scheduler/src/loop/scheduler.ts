@@ -73,6 +73,8 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
   #jobId: number | null = null;
   #unlisten: (() => Promise<void>) | null = null;
   #requested = false;
+  /** Whether the next pass looks at everything, or only at runs and the queue (see wake). */
+  #full = true;
   #draining: Promise<void> | null = null;
   #stopped = true;
   #lastRunCreation = 0;
@@ -125,7 +127,9 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     this.#jobId = job.id;
     // Parse the DAGs folder before the first pass, so a DAG is triggerable once start resolves.
     await this.#processDags(this.#o.clock());
-    this.#unlisten = await this.#client.listen(SCHEDULER_CHANNEL, () => this.wake());
+    this.#unlisten = await this.#client.listen(SCHEDULER_CHANNEL, (reason) =>
+      this.wake(reason === "task_finished" ? "runs" : "full"),
+    );
     this.#timers.sweep = setInterval(() => this.wake(), this.#o.sweepIntervalMs);
     this.#timers.heartbeat = setInterval(() => {
       if (this.#jobId !== null)
@@ -135,10 +139,16 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     this.wake();
   }
 
-  /** Asks for a pass as soon as the current one (if any) ends. */
-  wake(): void {
+  /**
+   * Asks for a pass as soon as the current one (if any) ends. A finished try only needs its run
+   * examined and the queue filled (`"runs"`); anything else (sweep, timers, new runs, asset
+   * updates, clears) asks for a full pass, which also creates and starts runs, schedules due
+   * retries and sensor pokes.
+   */
+  wake(scope: "runs" | "full" = "full"): void {
     if (this.#stopped) return;
     this.#requested = true;
+    if (scope === "full") this.#full = true;
     this.#draining ??= this.#drain().finally(() => {
       this.#draining = null;
     });
@@ -174,13 +184,20 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       this.#lastRunCreation = now.getTime();
       runsCreated += await createScheduledRuns(this.#client, this.cache, now);
     }
-    runsCreated += await createAssetTriggeredRuns(this.#client, this.cache, now);
-    const runsStarted = (await startQueuedRuns(this.#client, now)).length;
-    const { examined, scheduled, more } = await this.#scheduleRuns(now);
-    const retried = await resetTaskInstancesForRetry(this.#client, { now });
-    const reschedule = await dueReschedules(this.#client, { now });
+    const full = this.#full;
+    this.#full = false;
+    let runsStarted = 0;
+    if (full) {
+      runsCreated += await createAssetTriggeredRuns(this.#client, this.cache, now);
+      runsStarted = (await startQueuedRuns(this.#client, now)).length;
+    }
+    const { examined, scheduled, more, finished } = await this.#scheduleRuns(now);
+    const retried = full ? await resetTaskInstancesForRetry(this.#client, { now }) : [];
+    const reschedule = full ? await dueReschedules(this.#client, { now }) : [];
     const poked = await scheduleTaskInstances(this.#client, { keys: reschedule, now });
     const queued = await this.#queue(now);
+    // A finished run may free a max_active_runs slot for a queued one.
+    if (finished > 0) this.wake("full");
     if (due(this.#lastZombieCheck, this.#o.zombieCheckIntervalMs)) {
       this.#lastZombieCheck = now.getTime();
       for (const z of await handleZombies(
@@ -230,7 +247,9 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       this.#o.logger.warn("DAG files failed to import", { importErrors: report.importErrors });
   }
 
-  async #scheduleRuns(now: Date): Promise<{ examined: number; scheduled: number; more: boolean }> {
+  async #scheduleRuns(
+    now: Date,
+  ): Promise<{ examined: number; scheduled: number; more: boolean; finished: number }> {
     const finished: DagRunFinishedEvent[] = [];
     const result = await this.#client.transaction(async (tx) => {
       const runs = await claimDagRunsToSchedule(tx, { limit: this.#o.maxDagRunsPerLoop, now });
@@ -257,7 +276,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       });
       this.emit("dagRunFinished", event);
     }
-    return result;
+    return { ...result, finished: finished.length };
   }
 
   async #queue(now: Date): Promise<number> {

@@ -1,6 +1,7 @@
 // claimDagRunsToSchedule: the HA-safe pick of running runs to examine (Airflow's
 // get_running_dag_runs_to_examine). Runs of paused or stale DAGs are left alone.
-//   locks:   the claimed `dag_run` rows, FOR UPDATE SKIP LOCKED, until the transaction ends;
+//   locks:   the claimed `dag_run` rows, FOR NO KEY UPDATE SKIP LOCKED (so workers' inserts that
+//            reference the run, which take FOR KEY SHARE, are not blocked), until the transaction ends;
 //            call it on a transaction's client (`client.transaction(tx => …)`) to hold them
 //            while acting on the runs; another caller skips them meanwhile
 //   writes:  last_scheduling_decision = now, so the next claim prefers runs examined longest ago
@@ -27,7 +28,7 @@ export async function claimDagRunsToSchedule(
        where r.state = 'running' and not d.is_paused and not d.is_stale
        order by r.last_scheduling_decision nulls first, r.run_after, r.id
        limit $1
-       for update of r skip locked`,
+       for no key update of r skip locked`,
       [input.limit],
     );
     if (claimed.rows.length === 0) return [];

@@ -24,7 +24,7 @@ export async function startQueuedDagRuns(
   return client.transaction(async (tx) => {
     await tx.query(
       `select 1 from dag where dag_id in (select dag_id from dag_run where id = any($1::bigint[]))
-       order by dag_id for update`,
+       order by dag_id for no key update`,
       [input.ids],
     );
     const result = await tx.query(

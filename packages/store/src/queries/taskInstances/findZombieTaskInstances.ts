@@ -29,7 +29,7 @@ export async function findZombieTaskInstances(
          < coalesce($1::timestamptz, now()) - make_interval(secs => $2::double precision)
      order by coalesce(last_heartbeat_at, start_date, updated_at), id
      limit $3
-     for update skip locked`,
+     for no key update skip locked`,
     [input.now ?? null, input.timeoutSeconds, input.limit ?? 100],
   );
   return result.rows.map(taskInstanceFromRow);

@@ -80,15 +80,16 @@ export async function queueTaskInstances(
     await tx.query("select 1 from slot_pool where pool = any($1::text[]) order by id for update", [
       pools,
     ]);
-    await tx.query("select 1 from dag where dag_id = any($1::text[]) order by dag_id for update", [
-      dagIds,
-    ]);
+    await tx.query(
+      "select 1 from dag where dag_id = any($1::text[]) order by dag_id for no key update",
+      [dagIds],
+    );
     const limits = await loadQueueLimits(tx, { pools, dagIds });
     const found = await tx.query(
       `select ti.id, ti.dag_id, ti.run_id, ti.task_id, ti.map_index, ti.pool, ti.pool_slots
        ${CANDIDATES} and ti.pool = any($2::text[]) and ti.dag_id = any($3::text[])
        ${ORDER} limit $4
-       for update of ti skip locked`,
+       for no key update of ti skip locked`,
       [keys, pools, dagIds, examine],
     );
     const candidates: QueueCandidate[] = found.rows.map((row) => ({

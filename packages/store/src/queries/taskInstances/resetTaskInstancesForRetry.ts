@@ -31,7 +31,7 @@ export async function resetTaskInstancesForRetry(
          and coalesce(ti.next_retry_at, '-infinity') <= coalesce($1::timestamptz, now())
        order by ti.next_retry_at nulls first, ti.id
        limit $2
-       for update of ti skip locked
+       for no key update of ti skip locked
      )
      update task_instance ti set state = 'scheduled', try_number = ti.try_number + 1,
        scheduled_dttm = coalesce($1::timestamptz, now()), updated_at = now()
