@@ -1,7 +1,7 @@
 // scheduleTaskInstances: marks task instances whose dependencies are met as `scheduled`.
 // Airflow counts a try when it schedules: try_number += 1 from no status or up_for_retry, not
 // from up_for_reschedule (a rescheduled sensor continues the same try).
-//   locks:   the updated `task_instance` rows (one statement)
+//   locks:   the updated `task_instance` rows (one statement per run)
 //   writes:  state scheduled, try_number, scheduled_dttm = now — only for task instances whose
 //            state is null, up_for_retry or up_for_reschedule (compare-and-set) and whose run
 //            is running
@@ -10,7 +10,6 @@ import {
   type TaskInstanceKey,
   type TaskInstanceRow,
   taskInstanceFromRow,
-  taskInstanceKeysJson,
 } from "../../rows/taskInstanceRow";
 import type { SqlClient } from "../../sqlClient";
 
@@ -27,24 +26,44 @@ export async function scheduleTaskInstances(
   input: ScheduleTaskInstancesInput,
 ): Promise<TaskInstanceRow[]> {
   if (input.keys.length === 0) return [];
-  const result = await client.query(
-    `with k as (
-       select * from jsonb_to_recordset($1::jsonb)
-         as k(dag_id text, run_id text, task_id text, map_index int, ord int)
-     )
-     update task_instance ti set state = 'scheduled', updated_at = now(),
-       try_number = case when ti.state = 'up_for_reschedule' then ti.try_number
-         else ti.try_number + 1 end,
-       scheduled_dttm = coalesce($2::timestamptz, now())
-     from k, dag_run r
-     where ti.dag_id = k.dag_id and ti.run_id = k.run_id and ti.task_id = k.task_id
-       and ti.map_index = k.map_index
-       and (ti.state is null or ti.state in ('up_for_retry', 'up_for_reschedule'))
-       and r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'
-     returning ti.*, k.ord`,
-    [taskInstanceKeysJson(input.keys), input.now ?? null],
+  // One statement per run: the run's instances are matched against the keys with a hash join,
+  // linear in the run's size whatever the planner knows about the table (a fresh 10,000-task
+  // run has no statistics yet, and a per-key index probe plan then went quadratic).
+  const order = new Map(
+    input.keys.map((k, i) => [`${k.dagId}\u0000${k.runId}\u0000${k.taskId}\u0000${k.mapIndex}`, i]),
   );
-  return result.rows
-    .sort((a, b) => Number(a.ord) - Number(b.ord))
-    .map((row) => taskInstanceFromRow(row));
+  const byRun = new Map<string, TaskInstanceKey[]>();
+  for (const key of input.keys) {
+    const runKey = `${key.dagId}\u0000${key.runId}`;
+    const list = byRun.get(runKey) ?? [];
+    list.push(key);
+    byRun.set(runKey, list);
+  }
+  const rows: TaskInstanceRow[] = [];
+  for (const keys of byRun.values()) {
+    const first = keys[0]!;
+    const result = await client.query(
+      `update task_instance ti set state = 'scheduled', updated_at = now(),
+         try_number = case when ti.state = 'up_for_reschedule' then ti.try_number
+           else ti.try_number + 1 end,
+         scheduled_dttm = coalesce($5::timestamptz, now())
+       from dag_run r
+       where ti.dag_id = $1 and ti.run_id = $2
+         and (ti.task_id, ti.map_index) in (select * from unnest($3::text[], $4::int[]))
+         and (ti.state is null or ti.state in ('up_for_retry', 'up_for_reschedule'))
+         and r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'
+       returning ti.*`,
+      [
+        first.dagId,
+        first.runId,
+        keys.map((k) => k.taskId),
+        keys.map((k) => k.mapIndex),
+        input.now ?? null,
+      ],
+    );
+    rows.push(...result.rows.map(taskInstanceFromRow));
+  }
+  const position = (ti: TaskInstanceRow): number =>
+    order.get(`${ti.dagId}\u0000${ti.runId}\u0000${ti.taskId}\u0000${ti.mapIndex}`) ?? 0;
+  return rows.sort((a, b) => position(a) - position(b));
 }
