@@ -118,6 +118,8 @@ export { dueReschedules } from "./queries/scheduling/dueReschedules";
 export { taskInstanceStates } from "./queries/scheduling/taskInstanceStates";
 export type { TaskInstanceStateRow } from "./queries/scheduling/taskInstanceStates";
 export { serializedDagHashes } from "./queries/scheduling/serializedDagHashes";
+export { runProgress } from "./queries/scheduling/runProgress";
+export type { RunProgress } from "./queries/scheduling/runProgress";
 
 // DAGs
 export { syncDag } from "./queries/dags/syncDag";

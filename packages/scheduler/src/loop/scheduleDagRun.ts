@@ -21,6 +21,7 @@ import {
   type DagRunRow,
   expandMappedTaskInstance,
   previousRunInstances,
+  runProgress,
   scheduleTaskInstances,
   setDagRunState,
   setTaskInstanceStates,
@@ -43,6 +44,10 @@ export interface DagRunPassResult {
   readonly reason: string | null;
 }
 
+/** From this many tasks on, a pass first counts what could change before reading every state. */
+const LARGE_RUN = 500;
+const IDLE: DagRunPassResult = { scheduled: 0, changed: 0, finished: null, reason: null };
+
 // A mapped task expands at most once per pass; a run has few mapped tasks, so a handful of
 // rounds covers chains of mapped tasks whose inputs all came in.
 const MAX_ROUNDS = 8;
@@ -54,10 +59,15 @@ export async function scheduleDagRun(
   run: DagRunRow,
   now: Date,
 ): Promise<DagRunPassResult> {
-  let instances: InstanceState[] = await taskInstanceStates(tx, run);
-  if (isDagRunTimedOut(run.startDate, dag.dagrunTimeoutMs, now)) {
-    return timeOut(tx, run, instances, now);
+  const timedOut = isDagRunTimedOut(run.startDate, dag.dagrunTimeoutMs, now);
+  if (!timedOut && Object.keys(dag.tasks).length >= LARGE_RUN) {
+    // Nothing without a status means nothing to schedule, and with instances still in flight
+    // the run is not over: skip reading (and planning over) every instance of a large run.
+    const progress = await runProgress(tx, run);
+    if (progress.noStatus === 0 && progress.unfinished > 0) return IDLE;
   }
+  let instances: InstanceState[] = await taskInstanceStates(tx, run);
+  if (timedOut) return timeOut(tx, run, instances, now);
   let changed = 0;
   let toSchedule: { taskId: string; mapIndex: number }[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
