@@ -45,11 +45,8 @@ describe("updraft scheduler + updraft worker", () => {
       ["tasks", "states-for-dag-run", "cli_ok", "manual__services", "-o", "json"],
       env,
     );
-    expect(JSON.parse(states.out).map((r: { state: string }) => r.state)).toEqual([
-      "success",
-      "success",
-      "success",
-    ]);
+    const rows = JSON.parse(states.out) as { state: string }[];
+    expect(rows.map((r) => r.state)).toEqual(["success", "success", "success"]);
   }, 60_000);
 });
 
