@@ -1,21 +1,10 @@
 import path from "node:path";
-import { runCli } from "../src";
+import { cli as runCliCaptured } from "./support/cli";
 
 const FIXTURES = path.join(__dirname, "..", "..", "runtime", "test", "fixtures", "dags");
 
-async function cli(
-  args: string[],
-  env: Record<string, string> = { UPDRAFT_DAGS_FOLDER: FIXTURES },
-) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    env,
-    cwd: process.cwd(),
-    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
-  });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (args: string[], env: Record<string, string> = { UPDRAFT_DAGS_FOLDER: FIXTURES }) =>
+  runCliCaptured(args, env);
 
 describe("updraft dags", () => {
   test("list prints one row per DAG and warns about import errors", async () => {

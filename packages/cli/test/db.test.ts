@@ -1,19 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCli } from "../src";
+import { cli } from "./support/cli";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-
-async function cli(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    env,
-    cwd: process.cwd(),
-    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
-  });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("updraft db", () => {
   let db: TestDatabase;

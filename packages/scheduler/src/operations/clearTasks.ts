@@ -77,12 +77,12 @@ export async function clearTasks(
   const dag = await cache.get(input.dagId);
   if (dag === null) throw new RangeError(`dag_id: no DAG "${input.dagId}" is stored`);
   const taskIds = tasksToClear(dag, input);
-  const runIds =
-    input.runIds ??
-    (await listDagRuns(client, { dagId: input.dagId, limit: 100_000 })).map((r) => r.runId);
   return client.transaction(async (tx) => {
+    const allRuns = await listDagRuns(tx, { dagId: input.dagId, limit: 100_000 });
+    const runs =
+      input.runIds === undefined ? allRuns : allRuns.filter((r) => input.runIds!.includes(r.runId));
     const matched: TaskInstanceRow[] = [];
-    for (const runId of runIds) {
+    for (const { runId } of runs) {
       const tis = await listTaskInstances(tx, { dagId: input.dagId, runId });
       matched.push(
         ...tis.filter(
@@ -92,7 +92,6 @@ export async function clearTasks(
     }
     if (input.dryRun || matched.length === 0) return matched;
     await clearTaskInstances(tx, { keys: matched });
-    const runs = await listDagRuns(tx, { dagId: input.dagId, limit: 100_000 });
     for (const run of runs.filter((r) => matched.some((ti) => ti.runId === r.runId)))
       await setDagRunState(tx, { id: run.id, from: ["success", "failed"], to: "queued" });
     await notifyScheduler(tx, "cleared");

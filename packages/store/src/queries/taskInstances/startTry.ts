@@ -7,7 +7,7 @@
 import { type DagRunRow, dagRunFromRow } from "../../rows/dagRunRow";
 import { type TaskInstanceRow, taskInstanceFromRow } from "../../rows/taskInstanceRow";
 import type { Row, SqlClient } from "../../sqlClient";
-import type { StartTaskInstanceInput } from "./startTaskInstance";
+import { START_TRY_SQL, type StartTaskInstanceInput, startTryParams } from "./startTaskInstance";
 
 /** A won claim. */
 export interface StartedTry {
@@ -23,15 +23,7 @@ export async function startTry(
   input: StartTaskInstanceInput,
 ): Promise<StartedTry | null> {
   const result = await client.query<{ ti: Row; run: Row; fileloc: string | null }>(
-    `with started as (
-       update task_instance set state = 'running', updated_at = now(),
-         start_date = coalesce($8::timestamptz, now()),
-         last_heartbeat_at = coalesce($8::timestamptz, now()),
-         end_date = null, duration = null, hostname = $6, pid = $7, unixname = $9
-       where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4
-         and state = 'queued' and try_number = $5
-       returning *
-     ), cleared as (
+    `with started as (${START_TRY_SQL}), cleared as (
        delete from xcom x using started s, dag_run r
        where r.dag_id = s.dag_id and r.run_id = s.run_id and x.dag_run_id = r.id
          and x.task_id = s.task_id and x.map_index = s.map_index
@@ -39,17 +31,7 @@ export async function startTry(
      select to_jsonb(s) as ti, to_jsonb(r) as run, d.fileloc
      from started s join dag_run r on r.dag_id = s.dag_id and r.run_id = s.run_id
        left join dag d on d.dag_id = s.dag_id`,
-    [
-      input.dagId,
-      input.runId,
-      input.taskId,
-      input.mapIndex,
-      input.tryNumber,
-      input.hostname,
-      input.pid,
-      input.now ?? null,
-      input.unixname ?? null,
-    ],
+    startTryParams(input),
   );
   const row = result.rows[0];
   if (row === undefined) return null;
