@@ -38,6 +38,8 @@ const WIDE_LARGE = Number(env.BENCH_WIDE_LARGE ?? 10_000);
 const CHAIN = Number(env.BENCH_CHAIN ?? 200);
 const CONCURRENCY = 64;
 const RUN_TIMEOUT_MS = Number(env.BENCH_RUN_TIMEOUT_MS ?? 120_000);
+/** A folder: each child process writes a V8 CPU profile there (NODE_OPTIONS refuses --cpu-prof). */
+const CPU_PROF_DIR = env.BENCH_CPU_PROF_DIR;
 
 const TARGETS = {
   tasks_per_s: 1000,
@@ -80,6 +82,7 @@ async function startChild(entry: string, args: readonly string[]): Promise<Child
   const child = spawn(
     process.execPath,
     [
+      ...(CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
       "--conditions=@updraft/source",
       "-r",
       require.resolve("sucrase/register"),

@@ -171,12 +171,15 @@ export type {
 } from "./queries/taskInstances/queueTaskInstances";
 export type { NotQueuedReason } from "./queries/taskInstances/admitTaskInstances";
 export { startTaskInstance } from "./queries/taskInstances/startTaskInstance";
-export { startTry } from "./queries/taskInstances/startTry";
+export { startTries, startTry } from "./queries/taskInstances/startTry";
 export type { StartedTry } from "./queries/taskInstances/startTry";
 export type { StartTaskInstanceInput } from "./queries/taskInstances/startTaskInstance";
 export { heartbeatTaskInstance } from "./queries/taskInstances/heartbeatTaskInstance";
 export type { HeartbeatTaskInstanceInput } from "./queries/taskInstances/heartbeatTaskInstance";
-export { finishTaskInstance } from "./queries/taskInstances/finishTaskInstance";
+export {
+  finishTaskInstance,
+  finishTaskInstances,
+} from "./queries/taskInstances/finishTaskInstance";
 export type {
   FinishTaskInstanceInput,
   TaskInstanceOutcome,

@@ -1,5 +1,5 @@
 // The end of a try: decide its state, run the matching callbacks, then commit it with
-// finishTaskInstance (one transaction, in the store) and, on success, store the rendered fields
+// finishTaskInstances (batched with the other tries ending at the same time) and, on success, store the rendered fields
 // and record the task's outlet asset events so asset-scheduled DAGs get triggered.
 import type { TaskOutcome } from "@updraft/executor";
 import {
@@ -8,7 +8,7 @@ import {
   TaskInstanceState,
   type TaskContext,
 } from "@updraft/sdk";
-import { finishTaskInstance, recordAssetEvents, type TaskInstanceRow } from "@updraft/store";
+import { recordAssetEvents, type TaskInstanceRow } from "@updraft/store";
 import { type Decision, decideFailureOutcome, fallbackRetryPolicy } from "./decideOutcome";
 import { errorParts } from "./errorParts";
 import { runTaskCallbacks } from "./runTaskCallbacks";
@@ -118,20 +118,13 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
     logLines,
     ...(renderedFields === undefined ? {} : { renderedFields }),
   };
-  const finished =
+  const finished = await options.finishes.submit(
     decision.state === TaskInstanceState.UP_FOR_RETRY
-      ? await finishTaskInstance(options.client, {
-          ...common,
-          state: decision.state,
-          nextRetryAt: decision.nextRetryAt,
-        })
+      ? { ...common, state: decision.state, nextRetryAt: decision.nextRetryAt }
       : decision.state === TaskInstanceState.UP_FOR_RESCHEDULE
-        ? await finishTaskInstance(options.client, {
-            ...common,
-            state: decision.state,
-            rescheduleDate: decision.rescheduleDate,
-          })
-        : await finishTaskInstance(options.client, { ...common, state: decision.state });
+        ? { ...common, state: decision.state, rescheduleDate: decision.rescheduleDate }
+        : { ...common, state: decision.state },
+  );
   if (finished === null) {
     // The try was lost meanwhile: its lines still belong in the log, without the outcome line.
     log.putBack(logLines.slice(0, -1));

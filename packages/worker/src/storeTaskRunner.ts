@@ -10,7 +10,6 @@ import {
   setTaskInstanceStates,
   type SqlClient,
   type StartedTry,
-  startTry,
   type TaskInstanceRow,
 } from "@updraft/store";
 import { type AttemptResult, describeKey, keyOf } from "./attemptResult";
@@ -141,7 +140,7 @@ export function createStoreTaskRunner(options: StoreTaskRunnerOptions): TaskRunn
   const compiled = compileStoreTaskRunnerOptions(options);
   return async (job, signal) => {
     const key = keyOf(job);
-    const started = await startTry(compiled.client, {
+    const started = await compiled.starts.submit({
       ...key,
       tryNumber: job.tryNumber,
       hostname: compiled.hostname,

@@ -3,8 +3,18 @@
 import { hostname as osHostname } from "node:os";
 import type { TaskOutcome } from "@updraft/executor";
 import type { Dag } from "@updraft/sdk";
-import type { SqlClient, TaskInstanceKey } from "@updraft/store";
+import {
+  type FinishTaskInstanceInput,
+  finishTaskInstances,
+  type SqlClient,
+  type StartedTry,
+  type StartTaskInstanceInput,
+  startTries,
+  type TaskInstanceKey,
+  type TaskInstanceRow,
+} from "@updraft/store";
 import { createDagFileLoader } from "./dagFileLoader";
+import { GroupCommit } from "./groupCommit";
 
 /** What `onFinished` receives once a delivery is over. */
 export interface TaskFinishedEvent {
@@ -46,6 +56,10 @@ export interface CompiledStoreTaskRunnerOptions {
   readonly onFinished: ((event: TaskFinishedEvent) => void) | null;
   readonly loadDag: (dagId: string, fileloc: string) => Dag;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Claims of tries (startTries), batched across the runner's concurrent deliveries. */
+  readonly starts: GroupCommit<StartTaskInstanceInput, StartedTry | null>;
+  /** Outcomes of tries (finishTaskInstances), batched likewise. */
+  readonly finishes: GroupCommit<FinishTaskInstanceInput, TaskInstanceRow | null>;
 }
 
 function positiveMs(field: string, value: number | undefined, fallback: number): number {
@@ -69,5 +83,11 @@ export function compileStoreTaskRunnerOptions(
     onFinished: options.onFinished ?? null,
     loadDag: options.loadDag ?? createDagFileLoader(),
     env: options.env ?? process.env,
+    starts: new GroupCommit((inputs: readonly StartTaskInstanceInput[]) =>
+      startTries(options.client, inputs),
+    ),
+    finishes: new GroupCommit((inputs: readonly FinishTaskInstanceInput[]) =>
+      finishTaskInstances(options.client, inputs),
+    ),
   });
 }

@@ -114,3 +114,30 @@ export function taskInstanceKeysJson(
     })),
   );
 }
+
+/**
+ * taskInstanceKeysJson for a batch of writes to distinct task instances: an item whose key came
+ * earlier in the list is left out (so one statement never updates a row for two items); `ord`
+ * stays the item's position in the list. `count` is how many items went in.
+ */
+export function distinctTaskInstanceKeysJson<T extends TaskInstanceKey>(
+  items: readonly T[],
+  extra: (item: T) => Readonly<Record<string, unknown>>,
+): { readonly json: string; readonly count: number } {
+  const seen = new Set<string>();
+  const rows: Record<string, unknown>[] = [];
+  items.forEach((item, index) => {
+    const id = `${item.dagId}\u0000${item.runId}\u0000${item.taskId}\u0000${item.mapIndex}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    rows.push({
+      dag_id: item.dagId,
+      run_id: item.runId,
+      task_id: item.taskId,
+      map_index: item.mapIndex,
+      ord: index,
+      ...Object.fromEntries(Object.entries(extra(item)).map(([k, v]) => [snake(k), v])),
+    });
+  });
+  return { json: JSON.stringify(rows), count: rows.length };
+}

@@ -3,7 +3,10 @@ import type { SqlClient } from "../../src/sqlClient";
 import { setDagRunState } from "../../src/queries/runs/setDagRunState";
 import { clearTaskInstances } from "../../src/queries/taskInstances/clearTaskInstances";
 import { findZombieTaskInstances } from "../../src/queries/taskInstances/findZombieTaskInstances";
-import { finishTaskInstance } from "../../src/queries/taskInstances/finishTaskInstance";
+import {
+  finishTaskInstance,
+  finishTaskInstances,
+} from "../../src/queries/taskInstances/finishTaskInstance";
 import { getTaskInstance } from "../../src/queries/taskInstances/getTaskInstance";
 import { heartbeatTaskInstance } from "../../src/queries/taskInstances/heartbeatTaskInstance";
 import { listTaskInstances } from "../../src/queries/taskInstances/listTaskInstances";
@@ -13,6 +16,7 @@ import { resetTaskInstancesForRetry } from "../../src/queries/taskInstances/rese
 import { scheduleTaskInstances } from "../../src/queries/taskInstances/scheduleTaskInstances";
 import { setTaskInstanceStates } from "../../src/queries/taskInstances/setTaskInstanceStates";
 import { startTaskInstance } from "../../src/queries/taskInstances/startTaskInstance";
+import { startTries } from "../../src/queries/taskInstances/startTry";
 import type { TaskInstanceKey, TaskInstanceRow } from "../../src/rows/taskInstanceRow";
 import { resetStore, runningRun, testDag, type TestTask } from "./dags.contract";
 
@@ -218,6 +222,88 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
         startTaskInstance(client, { ...tiKey("r1", "a"), tryNumber: 1, hostname, pid: 1 });
       const results = await Promise.all([start("w1"), start("w2"), start("w3")]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
+    });
+
+    test("startTries claims a batch: per input in order, null for a lost claim or a repeated key", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a" }, { taskId: "b" }, { taskId: "c" }]);
+      await queueTaskInstances(client, { limit: 3 });
+      await client.query(
+        "insert into xcom (dag_run_id, task_id, map_index, key, dag_id, run_id, value) select r.id, 'a', -1, 'return_value', 'd', 'r1', '1' from dag_run r where r.run_id = 'r1'",
+      );
+      const claim = (taskId: string, tryNumber = 1, hostname = "w1") => ({
+        ...tiKey("r1", taskId),
+        tryNumber,
+        hostname,
+        pid: 7,
+      });
+      const started = await startTries(client, [
+        claim("a"),
+        claim("b", 2),
+        claim("c", 1, "w1"),
+        claim("c", 1, "w2"),
+      ]);
+      expect(started.map((s) => s?.taskInstance.taskId ?? null)).toEqual(["a", null, "c", null]);
+      expect(started[0]).toMatchObject({
+        taskInstance: { state: "running", hostname: "w1", pid: 7 },
+        dagRun: { runId: "r1", state: "running" },
+      });
+      expect((await getTaskInstance(client, tiKey("r1", "c")))?.hostname).toBe("w1");
+      expect((await getTaskInstance(client, tiKey("r1", "b")))?.state).toBe("queued");
+      const xcoms = await client.query("select task_id from xcom");
+      expect(xcoms.rows).toEqual([]);
+      expect(await startTries(client, [])).toEqual([]);
+    });
+
+    test("finishTaskInstances ends a batch of tries with their own outcomes and log lines", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [
+        { taskId: "a" },
+        { taskId: "b", retries: 1 },
+        { taskId: "s" },
+      ]);
+      for (const taskId of ["a", "b", "s"]) await runningTi(client, tiKey("r1", taskId), day(1));
+      const line = (message: string) => [{ level: "info" as const, message }];
+      const finished = await finishTaskInstances(client, [
+        {
+          ...tiKey("r1", "a"),
+          tryNumber: 1,
+          state: "success",
+          logLines: line("a done"),
+          renderedFields: { sql: "select 1" },
+        },
+        {
+          ...tiKey("r1", "b"),
+          tryNumber: 1,
+          state: "up_for_retry",
+          nextRetryAt: day(3),
+          logLines: line("b failed"),
+        },
+        { ...tiKey("r1", "a"), tryNumber: 1, state: "failed" },
+        { ...tiKey("r1", "s"), tryNumber: 2, state: "success" },
+      ]);
+      expect(finished.map((f) => f && [f.taskId, f.state, f.nextRetryAt])).toEqual([
+        ["a", "success", null],
+        ["b", "up_for_retry", day(3)],
+        null,
+        null,
+      ]);
+      expect((await getTaskInstance(client, tiKey("r1", "s")))?.state).toBe("running");
+      expect(await history(client)).toEqual([
+        { task_id: "a", try_number: 1, state: "success" },
+        { task_id: "b", try_number: 1, state: "up_for_retry" },
+      ]);
+      const logs = await client.query<{ task_id: string; message: string }>(
+        "select task_id, message from task_log order by id",
+      );
+      expect(logs.rows).toEqual([
+        { task_id: "a", message: "a done" },
+        { task_id: "b", message: "b failed" },
+      ]);
+      const rendered = await client.query<{ task_id: string }>(
+        "select task_id from rendered_task_instance_fields",
+      );
+      expect(rendered.rows).toEqual([{ task_id: "a" }]);
     });
 
     test("finishTaskInstance ends the running try and records it; a stale try does nothing", async () => {

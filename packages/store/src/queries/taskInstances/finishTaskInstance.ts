@@ -1,4 +1,4 @@
-// finishTaskInstance: a running try ends, in one statement. A stale try (the task instance was
+// finishTaskInstances: running tries end, in one statement. A stale try (the task instance was
 // cleared, failed as a zombie or moved on) changes nothing.
 //   locks:   the `task_instance` row
 //   writes:  state (success | failed | skipped | up_for_retry | up_for_reschedule), end_date = now,
@@ -6,8 +6,9 @@
 //            try_number = tryNumber; then a `task_instance_history` row copying the try, or for
 //            up_for_reschedule (the try continues later) a `task_reschedule` row; the given log
 //            lines and rendered fields; notifies SCHEDULER_CHANNEL ("task_finished") on commit
-//   returns: the finished task instance, or null when it was not running with that try
+//   returns: per input, the finished task instance, or null when it was not running with that try
 import {
+  distinctTaskInstanceKeysJson,
   type TaskInstanceKey,
   type TaskInstanceRow,
   taskInstanceFromRow,
@@ -45,80 +46,96 @@ const HISTORY_COLUMNS = `dag_id, run_id, task_id, map_index, try_number, max_tri
   priority_weight, operator, queued_dttm, scheduled_dttm, executor, rendered_map_index`;
 
 /**
- * Ends the running try with an outcome; null when the try is not the running one. One statement
- * (one round trip, atomic): the compare-and-set, the history or reschedule row, the try's last
- * log lines and rendered fields when given, and the scheduler's wake-up.
+ * Ends running tries with their outcomes; per input, in input order, the finished task instance
+ * or null when the try is not the running one (or the same key came earlier in the list). One
+ * statement (one round trip, atomic, one commit however many tries): the compare-and-sets, the
+ * history or reschedule rows, the tries' last log lines and rendered fields when given, and one
+ * wake-up of the scheduler. A worker batches the outcomes of the tries that ended together.
  */
-export async function finishTaskInstance(
+export async function finishTaskInstances(
   client: SqlClient,
-  input: FinishTaskInstanceInput,
-): Promise<TaskInstanceRow | null> {
-  if (!OUTCOMES.has(input.state)) {
-    throw new StoreError(
-      "INVALID_INPUT",
-      `state: expected one of ${[...OUTCOMES].join(", ")}, got ${String(input.state)}`,
-    );
+  inputs: readonly FinishTaskInstanceInput[],
+): Promise<(TaskInstanceRow | null)[]> {
+  for (const input of inputs) {
+    if (!OUTCOMES.has(input.state)) {
+      throw new StoreError(
+        "INVALID_INPUT",
+        `state: expected one of ${[...OUTCOMES].join(", ")}, got ${String(input.state)}`,
+      );
+    }
   }
-  const nextRetryAt = input.state === "up_for_retry" ? input.nextRetryAt : null;
-  const rescheduleDate = input.state === "up_for_reschedule" ? input.rescheduleDate : null;
-  const lines = (input.logLines ?? []).map((l) => ({
-    timestamp: l.timestamp?.toISOString() ?? null,
-    level: l.level ?? "info",
-    message: l.message.replace(/\0/g, "\uFFFD"),
+  const { json, count } = distinctTaskInstanceKeysJson(inputs, (input) => ({
+    tryNumber: input.tryNumber,
+    state: input.state,
+    now: input.now?.toISOString() ?? null,
+    nextRetryAt: input.state === "up_for_retry" ? input.nextRetryAt.toISOString() : null,
+    rescheduleDate: input.state === "up_for_reschedule" ? input.rescheduleDate.toISOString() : null,
+    lines: (input.logLines ?? []).map((l) => ({
+      timestamp: l.timestamp?.toISOString() ?? null,
+      level: l.level ?? "info",
+      message: l.message.replace(/\0/g, "\uFFFD"),
+    })),
+    rendered: input.renderedFields ?? null,
   }));
+  const results: (TaskInstanceRow | null)[] = inputs.map(() => null);
+  if (count === 0) return results;
   const result = await client.query(
-    `with updated as (
-       update task_instance set state = $6, updated_at = now(),
-         end_date = coalesce($7::timestamptz, now()),
-         duration = extract(epoch from coalesce($7::timestamptz, now())
-           - coalesce(start_date, $7::timestamptz, now())),
-         next_retry_at = $8
-       where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4
-         and state = 'running' and try_number = $5
-       returning *
+    `with input as (
+       select * from jsonb_to_recordset($1::jsonb) as k(ord int, dag_id text, run_id text,
+         task_id text, map_index int, try_number int, state text, now timestamptz,
+         next_retry_at timestamptz, reschedule_date timestamptz, lines jsonb, rendered jsonb)
+     ), updated as (
+       update task_instance ti set state = k.state, updated_at = now(),
+         end_date = coalesce(k.now, now()),
+         duration = extract(epoch from coalesce(k.now, now())
+           - coalesce(ti.start_date, k.now, now())),
+         next_retry_at = k.next_retry_at
+       from input k
+       where ti.dag_id = k.dag_id and ti.run_id = k.run_id and ti.task_id = k.task_id
+         and ti.map_index = k.map_index and ti.state = 'running' and ti.try_number = k.try_number
+       returning ti.*, k.ord as input_ord, k.reschedule_date as input_reschedule_date,
+         k.lines as input_lines, k.rendered as input_rendered
      ), history as (
        insert into task_instance_history (task_instance_id, ${HISTORY_COLUMNS})
-       select id, ${HISTORY_COLUMNS} from updated where $6 <> 'up_for_reschedule'
+       select id, ${HISTORY_COLUMNS} from updated where state <> 'up_for_reschedule'
        on conflict on constraint task_instance_history_key do update set
          state = excluded.state, end_date = excluded.end_date, duration = excluded.duration
      ), reschedule as (
        insert into task_reschedule (task_instance_id, try_number, start_date, end_date,
          duration, reschedule_date)
-       select id, try_number, coalesce(start_date, end_date), end_date, duration, $9
-       from updated where $6 = 'up_for_reschedule'
+       select id, try_number, coalesce(start_date, end_date), end_date, duration,
+         input_reschedule_date
+       from updated where state = 'up_for_reschedule'
      ), logs as (
        insert into task_log (dag_id, run_id, task_id, map_index, try_number, timestamp, level,
          message)
        select u.dag_id, u.run_id, u.task_id, u.map_index, u.try_number,
          coalesce((l.line->>'timestamp')::timestamptz, now()), l.line->>'level',
          l.line->>'message'
-       from updated u cross join jsonb_array_elements($10::jsonb) with ordinality as l(line, ord)
-       order by l.ord
+       from updated u cross join jsonb_array_elements(u.input_lines) with ordinality as l(line, ord)
+       order by u.input_ord, l.ord
      ), rendered as (
        insert into rendered_task_instance_fields (dag_id, run_id, task_id, map_index,
          rendered_fields)
-       select dag_id, run_id, task_id, map_index, $11::jsonb from updated where $11::jsonb is not null
+       select dag_id, run_id, task_id, map_index, input_rendered from updated
+       where input_rendered is not null and input_rendered <> 'null'::jsonb
        on conflict (dag_id, run_id, task_id, map_index)
          do update set rendered_fields = excluded.rendered_fields
      ), wake as (
-       select pg_notify($12, 'task_finished') from updated
+       select pg_notify($2, 'task_finished') where exists (select 1 from updated)
      )
      select updated.*, (select count(*) from wake) as woken from updated`,
-    [
-      input.dagId,
-      input.runId,
-      input.taskId,
-      input.mapIndex,
-      input.tryNumber,
-      input.state,
-      input.now ?? null,
-      nextRetryAt,
-      rescheduleDate,
-      JSON.stringify(lines),
-      input.renderedFields === undefined ? null : JSON.stringify(input.renderedFields),
-      SCHEDULER_CHANNEL,
-    ],
+    [json, SCHEDULER_CHANNEL],
   );
-  const row = result.rows[0];
-  return row === undefined ? null : taskInstanceFromRow(row);
+  for (const row of result.rows) results[row.input_ord as number] = taskInstanceFromRow(row);
+  return results;
+}
+
+/** Ends one running try (finishTaskInstances of one); null when it is not the running one. */
+export async function finishTaskInstance(
+  client: SqlClient,
+  input: FinishTaskInstanceInput,
+): Promise<TaskInstanceRow | null> {
+  const [finished] = await finishTaskInstances(client, [input]);
+  return finished ?? null;
 }

@@ -23,19 +23,15 @@ export interface StartTaskInstanceInput extends TaskInstanceKey {
   readonly now?: Date;
 }
 
-/**
- * The queued → running compare-and-set, `returning *` (parameters from startTryParams). A
- * constant SQL fragment, shared with startTry, which runs it as a CTE.
- */
-export const START_TRY_SQL = `update task_instance set state = 'running', updated_at = now(),
+/** The queued → running compare-and-set, `returning *` (startTries does it for many). */
+const START_TRY_SQL = `update task_instance set state = 'running', updated_at = now(),
     start_date = coalesce($8::timestamptz, now()), last_heartbeat_at = coalesce($8::timestamptz, now()),
     end_date = null, duration = null, hostname = $6, pid = $7, unixname = $9
   where dag_id = $1 and run_id = $2 and task_id = $3 and map_index = $4
     and state = 'queued' and try_number = $5
   returning *`;
 
-/** The parameters of START_TRY_SQL. */
-export function startTryParams(input: StartTaskInstanceInput): unknown[] {
+function startTryParams(input: StartTaskInstanceInput): unknown[] {
   return [
     input.dagId,
     input.runId,
