@@ -99,19 +99,40 @@ async function storeConnections(client: SqlClient): Promise<Map<string, Connecti
   );
 }
 
-/** Registers the environment's secrets: sensitive `AIRFLOW_VAR_*` and `AIRFLOW_CONN_*` passwords. */
-function maskEnvironment(env: Readonly<Record<string, string | undefined>>, masker: SecretMasker) {
+/** The environment's secrets: sensitive `AIRFLOW_VAR_*` values and `AIRFLOW_CONN_*` passwords. */
+function environmentSecrets(env: Readonly<Record<string, string | undefined>>): string[] {
+  const secrets: string[] = [];
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
-    if (name.startsWith("AIRFLOW_VAR_") && isSensitiveName(name.slice(12))) masker.add(value);
+    if (name.startsWith("AIRFLOW_VAR_") && isSensitiveName(name.slice(12))) secrets.push(value);
     if (name.startsWith("AIRFLOW_CONN_")) {
       try {
-        masker.add(parseConnection(name.slice(13), value).password);
+        const { password } = parseConnection(name.slice(13), value);
+        if (password) secrets.push(password);
       } catch {
         // A malformed connection fails when a template reads it, not here.
       }
     }
   }
+  return secrets;
+}
+
+// Reading every variable of process.env costs more than a no-op task; the environment's
+// secrets are read again only when a variable was added, removed or changed.
+const envSecretsCache = new WeakMap<
+  object,
+  { readonly snapshot: string; readonly secrets: string[] }
+>();
+
+function maskEnvironment(env: Readonly<Record<string, string | undefined>>, masker: SecretMasker) {
+  const names = Object.keys(env).filter((n) => n.startsWith("AIRFLOW_"));
+  const snapshot = names.map((n) => `${n}=${env[n] ?? ""}`).join("\0");
+  let cached = envSecretsCache.get(env);
+  if (cached?.snapshot !== snapshot) {
+    cached = { snapshot, secrets: environmentSecrets(env) };
+    envSecretsCache.set(env, cached);
+  }
+  for (const secret of cached.secrets) masker.add(secret);
 }
 
 /** Fetches what `needs` asks for and builds the accessors; registers secrets with `masker`. */

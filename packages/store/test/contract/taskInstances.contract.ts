@@ -115,6 +115,24 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       expect(second.left).toHaveLength(3);
     });
 
+    test("candidates passed over for a full pool do not hide a lower-priority one that fits", async () => {
+      const client = getClient();
+      await addPool(client, "p0", 0);
+      // More blocked candidates than the first window (limit + 64) reads, then one that fits in
+      // the wider one (4 × limit + 64).
+      const blocked = Array.from({ length: 70 }, (_, i) => ({
+        taskId: `blocked${i}`,
+        pool: "p0",
+        priorityWeight: 100,
+      }));
+      await scheduledRun(client, "r1", [...blocked, { taskId: "fits", priorityWeight: 1 }], {
+        maxActiveTasks: 1000,
+      });
+      const { queued, left } = await queueTaskInstances(client, { limit: 2 });
+      expect(queued.map((t) => t.taskId)).toEqual(["fits"]);
+      expect(left).toHaveLength(70);
+    });
+
     test("two concurrent queue calls never exceed the pool", async () => {
       const client = getClient();
       await addPool(client, "p2", 2);

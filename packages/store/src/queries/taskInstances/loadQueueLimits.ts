@@ -3,7 +3,7 @@
 //   locks:   nothing itself; the caller holds the slot_pool and dag row locks
 //   returns: open pool slots, max_active_tasks per DAG, active task instance counts per run,
 //            per task and per (run, task), and the per-task caps (dag.task_concurrency_limits)
-import type { SqlClient } from "../../sqlClient";
+import type { Row, SqlClient } from "../../sqlClient";
 
 /** Where queued/running task instances and caps stand, for one admission pass. */
 export interface QueueLimits {
@@ -29,64 +29,61 @@ export interface QueueLimits {
 
 const num = (value: unknown): number | null => (value === null ? null : Number(value));
 
-/** Reads pool occupancy, active counts and task caps for the given pools and DAGs. */
+/** Reads pool occupancy, active counts and task caps for the given pools and DAGs (one statement). */
 export async function loadQueueLimits(
   tx: SqlClient,
   input: { pools: readonly string[]; dagIds: readonly string[] },
 ): Promise<QueueLimits> {
-  const pools = await tx.query<{ pool: string; slots: number; occupied: number }>(
-    `select p.pool, p.slots, coalesce(sum(ti.pool_slots) filter (where ti.state in
-       ('queued', 'running') or (ti.state = 'deferred' and p.include_deferred)), 0)::int as occupied
-     from slot_pool p left join task_instance ti
-       on ti.pool = p.pool and ti.state in ('queued', 'running', 'deferred')
-     where p.pool = any($1::text[])
-     group by p.pool, p.slots`,
-    [input.pools],
+  const result = await tx.query<{ pools: Row[]; dags: Row[]; counts: Row[]; caps: Row[] }>(
+    `select
+       (select coalesce(jsonb_agg(o), '[]') from (
+          select p.pool, p.slots, coalesce(sum(ti.pool_slots) filter (where ti.state in
+            ('queued', 'running') or (ti.state = 'deferred' and p.include_deferred)), 0)::int
+            as occupied
+          from slot_pool p left join task_instance ti
+            on ti.pool = p.pool and ti.state in ('queued', 'running', 'deferred')
+          where p.pool = any($1::text[])
+          group by p.pool, p.slots) o) as pools,
+       (select coalesce(jsonb_agg(d), '[]') from (
+          select dag_id, max_active_tasks from dag where dag_id = any($2::text[])) d) as dags,
+       (select coalesce(jsonb_agg(c), '[]') from (
+          select dag_id, run_id, task_id, count(*)::int as n from task_instance
+          where state in ('queued', 'running') and dag_id = any($2::text[])
+          group by grouping sets ((dag_id, run_id), (dag_id, task_id), (dag_id, run_id, task_id))
+        ) c) as counts,
+       (select coalesce(jsonb_agg(t), '[]') from (
+          select d.dag_id, t->>'task_id' as task_id, (t->>'per_dag')::int as per_dag,
+            (t->>'per_run')::int as per_run
+          from dag d cross join lateral jsonb_array_elements(d.task_concurrency_limits) t
+          where d.dag_id = any($2::text[]) and d.has_task_concurrency_limits) t) as caps`,
+    [input.pools, input.dagIds],
   );
-  const dags = await tx.query<{ dag_id: string; max_active_tasks: number }>(
-    "select dag_id, max_active_tasks from dag where dag_id = any($1::text[])",
-    [input.dagIds],
-  );
-  const counts = await tx.query<{
-    dag_id: string;
-    run_id: string | null;
-    task_id: string | null;
-    n: number;
-  }>(
-    `select dag_id, run_id, task_id, count(*)::int as n from task_instance
-     where state in ('queued', 'running') and dag_id = any($1::text[])
-     group by grouping sets ((dag_id, run_id), (dag_id, task_id), (dag_id, run_id, task_id))`,
-    [input.dagIds],
-  );
-  const caps = await tx.query<{
-    dag_id: string;
-    task_id: string;
-    per_dag: number | null;
-    per_run: number | null;
-  }>(
-    `select d.dag_id, t->>'task_id' as task_id, (t->>'per_dag')::int as per_dag,
-       (t->>'per_run')::int as per_run
-     from dag d cross join lateral jsonb_array_elements(d.task_concurrency_limits) t
-     where d.dag_id = any($1::text[]) and d.has_task_concurrency_limits`,
-    [input.dagIds],
-  );
+  const { pools, dags, counts, caps } = result.rows[0] as {
+    pools: Row[];
+    dags: Row[];
+    counts: Row[];
+    caps: Row[];
+  };
   return {
-    pools: pools.rows.map((p) => ({
-      pool: p.pool,
+    pools: pools.map((p) => ({
+      pool: p.pool as string,
       open: Number(p.slots) === -1 ? Infinity : Number(p.slots) - Number(p.occupied),
     })),
-    dags: dags.rows.map((d) => ({ dagId: d.dag_id, maxActiveTasks: Number(d.max_active_tasks) })),
-    active: counts.rows.map((c) => ({
-      dagId: c.dag_id,
-      runId: c.run_id,
-      taskId: c.task_id,
+    dags: dags.map((d) => ({
+      dagId: d.dag_id as string,
+      maxActiveTasks: Number(d.max_active_tasks),
+    })),
+    active: counts.map((c) => ({
+      dagId: c.dag_id as string,
+      runId: c.run_id as string | null,
+      taskId: c.task_id as string | null,
       count: Number(c.n),
     })),
-    taskCaps: caps.rows.map((c) => ({
-      dagId: c.dag_id,
-      taskId: c.task_id,
-      perDag: num(c.per_dag),
-      perRun: num(c.per_run),
+    taskCaps: caps.map((c) => ({
+      dagId: c.dag_id as string,
+      taskId: c.task_id as string,
+      perDag: num(c.per_dag ?? null),
+      perRun: num(c.per_run ?? null),
     })),
   };
 }

@@ -3,7 +3,8 @@
 //   locks:   the `slot_pool` rows of the candidates' pools FOR UPDATE (by id), then their `dag`
 //            rows FOR UPDATE (by dag_id) — so two callers admit one after the other — then the
 //            candidate `task_instance` rows FOR UPDATE SKIP LOCKED
-//   reads:   at most 4 × limit + 64 candidates, best first;
+//   reads:   room + 64 candidates, best first (room: limit, at most the pools' open slots), and
+//            4 × room + 64 when some of those did not fit and more wait behind them;
 //            after the locks: pool occupancy (queued + running, + deferred when the pool's
 //            include_deferred), queued + running per run / task / (run, task), task caps
 //   writes:  state queued, queued_dttm = now, queued_by_job_id
@@ -55,8 +56,10 @@ const CANDIDATES = `from task_instance ti
 
 const ORDER =
   "order by ti.priority_weight desc, coalesce(r.logical_date, r.run_after), ti.map_index, ti.id";
-const EXAMINE_FACTOR = 4;
+/** Candidates read beyond `limit` at first, for those passed over for a full pool or a cap. */
 const EXAMINE_EXTRA = 64;
+/** When that was not enough, how many more per open slot (Airflow's max_tis_per_query idea). */
+const EXAMINE_FACTOR = 4;
 
 /** Queues scheduled task instances that fit, highest priority_weight first. */
 export async function queueTaskInstances(
@@ -66,39 +69,69 @@ export async function queueTaskInstances(
   if (input.limit <= 0 || input.keys?.length === 0) return { queued: [], left: [] };
   const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
   return client.transaction(async (tx) => {
-    // Only the best candidates are examined: a pass admits at most `limit`, and a few times
-    // that covers candidates passed over for a full pool or a cap (Airflow's max_tis_per_query).
-    const examine = input.limit * EXAMINE_FACTOR + EXAMINE_EXTRA;
+    // The pools and DAGs of every candidate, locked in one statement: pools by id, then DAGs by
+    // dag_id, so two schedulers admit one after the other and never deadlock.
     const scope = await tx.query<{ pools: string[] | null; dags: string[] | null }>(
-      `select array_agg(distinct c.pool) as pools, array_agg(distinct c.dag_id) as dags
-       from (select ti.pool, ti.dag_id ${CANDIDATES} ${ORDER} limit $2) c`,
-      [keys, examine],
+      `with scope as (select distinct ti.pool, ti.dag_id ${CANDIDATES}),
+       locked_pools as (
+         select id from slot_pool where pool in (select pool from scope) order by id for update
+       ), locked_dags as (
+         select dag_id from dag where dag_id in (select dag_id from scope) order by dag_id
+         for no key update
+       )
+       select (select array_agg(distinct pool) from scope) as pools,
+         (select array_agg(distinct dag_id) from scope) as dags,
+         (select count(*) from locked_pools) as pool_locks,
+         (select count(*) from locked_dags) as dag_locks`,
+      [keys],
     );
     const pools = scope.rows[0]?.pools ?? [];
     const dagIds = scope.rows[0]?.dags ?? [];
     if (dagIds.length === 0) return { queued: [], left: [] };
-    await tx.query("select 1 from slot_pool where pool = any($1::text[]) order by id for update", [
-      pools,
-    ]);
-    await tx.query(
-      "select 1 from dag where dag_id = any($1::text[]) order by dag_id for no key update",
-      [dagIds],
-    );
     const limits = await loadQueueLimits(tx, { pools, dagIds });
-    const found = await tx.query(
-      `select ti.id, ti.dag_id, ti.run_id, ti.task_id, ti.map_index, ti.pool, ti.pool_slots
-       ${CANDIDATES} and ti.pool = any($2::text[]) and ti.dag_id = any($3::text[])
-       ${ORDER} limit $4
-       for no key update of ti skip locked`,
-      [keys, pools, dagIds, examine],
-    );
-    const candidates: QueueCandidate[] = found.rows.map((row) => ({
-      ...taskInstanceKeyFromRow(row),
-      id: row.id as string,
-      pool: row.pool as string,
-      poolSlots: Number(row.pool_slots),
-    }));
-    const { admitted, left } = admitTaskInstances(candidates, limits, input.limit);
+    const fetch = async (examine: number): Promise<QueueCandidate[]> => {
+      // The best ones first, then their locks: a row lock above the sort would make Postgres
+      // sort every scheduled task instance in full instead of keeping only the top `examine`.
+      const found = await tx.query(
+        `with best as materialized (
+           select ti.id, ti.priority_weight, coalesce(r.logical_date, r.run_after) as run_date,
+             ti.map_index
+           ${CANDIDATES} and ti.pool = any($2::text[]) and ti.dag_id = any($3::text[])
+           ${ORDER} limit $4
+         )
+         select t.id, t.dag_id, t.run_id, t.task_id, t.map_index, t.pool, t.pool_slots
+         from best b join task_instance t on t.id = b.id
+         where t.state = 'scheduled'
+         order by b.priority_weight desc, b.run_date, b.map_index, b.id
+         for no key update of t skip locked`,
+        [keys, pools, dagIds, examine],
+      );
+      return found.rows.map((row) => ({
+        ...taskInstanceKeyFromRow(row),
+        id: row.id as string,
+        pool: row.pool as string,
+        poolSlots: Number(row.pool_slots),
+      }));
+    };
+    // Usually the best `limit` candidates all fit; only when some were passed over and more
+    // may wait behind them is a wider window read (admission is deterministic, so admitting the
+    // wider list again decides the first ones the same way).
+    // No more can be queued than the pools have open slots, whatever the executor's room.
+    const openSlots = limits.pools.reduce((sum, p) => sum + Math.max(0, p.open), 0);
+    const room = Math.min(input.limit, openSlots);
+    let examine = room + EXAMINE_EXTRA;
+    let candidates = await fetch(examine);
+    let admission = admitTaskInstances(candidates, limits, input.limit);
+    if (
+      admission.admitted.length < room &&
+      admission.left.length > 0 &&
+      candidates.length === examine
+    ) {
+      examine = room * EXAMINE_FACTOR + EXAMINE_EXTRA;
+      candidates = await fetch(examine);
+      admission = admitTaskInstances(candidates, limits, input.limit);
+    }
+    const { admitted, left } = admission;
     const queued =
       admitted.length === 0
         ? []
