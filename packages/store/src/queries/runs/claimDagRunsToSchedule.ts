@@ -7,7 +7,7 @@
 //   writes:  last_scheduling_decision = now, so the next claim prefers runs examined longest ago
 //   returns: the claimed runs, least recently examined first (never examined first)
 import { type DagRunRow, dagRunFromRow } from "../../rows/dagRunRow";
-import type { SqlClient } from "../../sqlClient";
+import type { Row, SqlClient } from "../../sqlClient";
 
 /** Input of claimDagRunsToSchedule. */
 export interface ClaimDagRunsToScheduleInput {
@@ -22,25 +22,29 @@ export async function claimDagRunsToSchedule(
   client: SqlClient,
   input: ClaimDagRunsToScheduleInput,
 ): Promise<DagRunRow[]> {
-  return client.transaction(async (tx) => {
-    const claimed = await tx.query<{ id: string | number }>(
-      `select r.id from dag_run r join dag d on d.dag_id = r.dag_id
+  // One statement: the claim's row locks are taken in the CTE and held by the surrounding
+  // transaction; the update's RETURNING carries the order the claim chose.
+  const result = await client.query(
+    `with claimed as materialized (
+       select r.id, r.last_scheduling_decision as previous_decision, r.run_after
+       from dag_run r join dag d on d.dag_id = r.dag_id
        where r.state = 'running' and not d.is_paused and not d.is_stale
        order by r.last_scheduling_decision nulls first, r.run_after, r.id
        limit $1
-       for no key update of r skip locked`,
-      [input.limit],
-    );
-    if (claimed.rows.length === 0) return [];
-    const ids = claimed.rows.map((r) => Number(r.id));
-    const updated = await tx.query(
-      `update dag_run set last_scheduling_decision = coalesce($2::timestamptz, now()),
-         updated_at = now()
-       where id = any($1::bigint[])
-       returning *`,
-      [ids, input.now ?? null],
-    );
-    const byId = new Map(updated.rows.map((row) => [Number(row.id), dagRunFromRow(row)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  });
+       for no key update of r skip locked
+     )
+     update dag_run r set last_scheduling_decision = coalesce($2::timestamptz, now()),
+       updated_at = now()
+     from claimed c where r.id = c.id
+     returning r.*, c.previous_decision`,
+    [input.limit, input.now ?? null],
+  );
+  const order = (row: Row): [number, number, number] => [
+    row.previous_decision instanceof Date ? row.previous_decision.getTime() : -Infinity,
+    (row.run_after as Date).getTime(),
+    Number(row.id),
+  ];
+  const rows = result.rows.map((row) => ({ key: order(row), run: dagRunFromRow(row) }));
+  rows.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
+  return rows.map((r) => r.run);
 }
