@@ -177,6 +177,11 @@ describe("BullMqWorker", () => {
       await consumer.start(async () => success);
       await consumer.close();
     }
+    // Connections closed by earlier tests may still hold a timer of a few ms; a timer a worker
+    // leaves behind (a heartbeat, a stalled-jobs check) outlives this wait, ten times over.
+    const deadline = Date.now() + 1000;
+    while (timers() > before && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(timers()).toBeLessThanOrEqual(before);
   });
 
