@@ -59,18 +59,18 @@ export async function buildTaskContext(input: TaskContextInput): Promise<TaskCon
     baseEnv: options.env,
     onOutputLine: (line, stream) => log.write(stream === "stderr" ? "warning" : "info", line),
   });
-  const dates = {
+  const shared = {
     logicalDate: run.logicalDate,
     dataIntervalStart: run.dataIntervalStart,
     dataIntervalEnd: run.dataIntervalEnd,
-  };
-  const templateContext = buildTemplateContext({
-    ...dates,
     dagId: ti.dagId,
     taskId: ti.taskId,
     runId: ti.runId,
     mapIndex: ti.mapIndex,
     tryNumber: ti.tryNumber,
+  };
+  const templateContext = buildTemplateContext({
+    ...shared,
     runAfter: run.runAfter,
     params,
     variables: secrets.variables,
@@ -78,12 +78,7 @@ export async function buildTaskContext(input: TaskContextInput): Promise<TaskCon
     now: new Date(),
   });
   return {
-    ...dates,
-    dagId: ti.dagId,
-    taskId: ti.taskId,
-    runId: ti.runId,
-    mapIndex: ti.mapIndex,
-    tryNumber: ti.tryNumber,
+    ...shared,
     params,
     conf: run.conf,
     ti: input.handle.handle,

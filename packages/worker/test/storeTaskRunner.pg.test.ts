@@ -220,9 +220,8 @@ test("executionTimeout of 200 ms on a task that sleeps 10 s ends as up_for_retry
   expect(await returnValue(stubborn)).toBeUndefined();
 });
 
-test("a mapped instance runs with its own map index", async () => {
-  const run = await runningRun(client);
-  // What the scheduler's expansion would do: map indexes 0..2 replace the -1 placeholder.
+/** What the scheduler's expansion would do: map indexes 0..2 of `double` beside its -1 placeholder. */
+async function expandDouble(run: { dagId: string; runId: string }): Promise<void> {
   await client.query(
     `insert into task_instance (dag_id, run_id, task_id, map_index, max_tries, pool, queue,
        priority_weight, operator)
@@ -231,6 +230,11 @@ test("a mapped instance runs with its own map index", async () => {
      where dag_id = $1 and run_id = $2 and task_id = 'double' and map_index = -1`,
     [run.dagId, run.runId],
   );
+}
+
+test("a mapped instance runs with its own map index", async () => {
+  const run = await runningRun(client);
+  await expandDouble(run);
   await client.query(
     `delete from task_instance
      where dag_id = $1 and run_id = $2 and task_id = 'double' and map_index = -1`,
@@ -347,14 +351,7 @@ test("AirflowRescheduleException puts the try up_for_reschedule until its date",
 
 test("xcom_pull of a mapped upstream returns every map index's value, in order", async () => {
   const run = await runningRun(client);
-  await client.query(
-    `insert into task_instance (dag_id, run_id, task_id, map_index, max_tries, pool, queue,
-       priority_weight, operator)
-     select dag_id, run_id, task_id, i, max_tries, pool, queue, priority_weight, operator
-     from task_instance, generate_series(0, 2) as i
-     where dag_id = $1 and run_id = $2 and task_id = 'double' and map_index = -1`,
-    [run.dagId, run.runId],
-  );
+  await expandDouble(run);
   const run1 = runner();
   for (const mapIndex of [2, 0, 1])
     await run1(jobOf(await queueTry(client, run, "double", mapIndex)), live());
