@@ -64,7 +64,7 @@ export async function scheduleDagRun(
     // Nothing without a status means nothing to schedule, and with instances still in flight
     // the run is not over: skip reading (and planning over) every instance of a large run.
     const progress = await runProgress(tx, run);
-    if (progress.noStatus === 0 && progress.unfinished > 0) return IDLE;
+    if (!progress.noStatus && progress.unfinished) return IDLE;
   }
   let instances: InstanceState[] = await taskInstanceStates(tx, run);
   if (timedOut) return timeOut(tx, run, instances, now);

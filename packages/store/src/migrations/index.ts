@@ -1,6 +1,7 @@
 // The ordered list of migrations. Append new ones; never edit one that has shipped.
 import { sql as init } from "./0001_init";
 import { sql as taskConcurrencyLimits } from "./0002_task_concurrency_limits";
+import { sql as schedulerPassIndexes } from "./0003_scheduler_pass_indexes";
 
 /** One migration: a version number, a name, and its SQL. */
 export interface Migration {
@@ -13,4 +14,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "init", sql: init },
   { version: 2, name: "task_concurrency_limits", sql: taskConcurrencyLimits },
+  { version: 3, name: "scheduler_pass_indexes", sql: schedulerPassIndexes },
 ];

@@ -1,6 +1,7 @@
 // Contract of the task instance queries, run on Postgres and on PGlite.
 import type { SqlClient } from "../../src/sqlClient";
 import { setDagRunState } from "../../src/queries/runs/setDagRunState";
+import { runProgress } from "../../src/queries/scheduling/runProgress";
 import { clearTaskInstances } from "../../src/queries/taskInstances/clearTaskInstances";
 import { findZombieTaskInstances } from "../../src/queries/taskInstances/findZombieTaskInstances";
 import {
@@ -197,6 +198,48 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       expect(next.left.map((l) => [l.runId, l.taskId, l.reason])).toEqual([
         ["r2", "c", "max_active_tis_per_dag"],
       ]);
+    });
+
+    test("queueTaskInstances takes the best of every running run, not of one run alone", async () => {
+      const client = getClient();
+      const ranked = [1, 2, 3, 4, 5].map((w) => ({ taskId: `t${w}`, priorityWeight: w }));
+      await scheduledRun(client, "r1", ranked, { date: day(1), maxActiveTasks: 10 });
+      await scheduledRun(client, "r2", [{ taskId: "t3", priorityWeight: 3 }], { date: day(2) });
+      await scheduledRun(client, "r3", [{ taskId: "t9", priorityWeight: 9 }], { date: day(3) });
+      const { queued } = await queueTaskInstances(client, { limit: 4 });
+      expect(queued.map((t) => [t.runId, t.taskId])).toEqual([
+        ["r3", "t9"],
+        ["r1", "t5"],
+        ["r1", "t4"],
+        ["r1", "t3"],
+      ]);
+      const next = await queueTaskInstances(client, { limit: 1 });
+      expect(next.queued.map((t) => [t.runId, t.taskId])).toEqual([["r2", "t3"]]);
+    });
+
+    test("runProgress tells whether a run has instances without a status, and unfinished ones", async () => {
+      const client = getClient();
+      const dag = testDag("d", { tasks: [{ taskId: "a" }, { taskId: "b" }] });
+      const run = { dagId: "d", runId: "r1" };
+      await runningRun(client, dag, "r1", day(1));
+      expect(await runProgress(client, run)).toEqual({ noStatus: true, unfinished: true });
+      await scheduleTaskInstances(client, { keys: [tiKey("r1", "a"), tiKey("r1", "b")] });
+      expect(await runProgress(client, run)).toEqual({ noStatus: false, unfinished: true });
+      await setTaskInstanceStates(client, {
+        changes: [
+          { ...tiKey("r1", "a"), expectedState: "scheduled", state: "success" },
+          { ...tiKey("r1", "b"), expectedState: "scheduled", state: "up_for_retry" },
+        ],
+      });
+      expect(await runProgress(client, run)).toEqual({ noStatus: false, unfinished: true });
+      await setTaskInstanceStates(client, {
+        changes: [{ ...tiKey("r1", "b"), expectedState: "up_for_retry", state: "failed" }],
+      });
+      expect(await runProgress(client, run)).toEqual({ noStatus: false, unfinished: false });
+      expect(await runProgress(client, { dagId: "d", runId: "nope" })).toEqual({
+        noStatus: false,
+        unfinished: false,
+      });
     });
 
     test("startTaskInstance runs a queued try once; heartbeats need the running try", async () => {

@@ -1,8 +1,9 @@
 // queueTaskInstances: scheduled → queued for as many task instances as pools and concurrency
 // caps allow, in one transaction (Airflow's critical section, _executable_task_instances_to_queued).
-//   locks:   the `slot_pool` rows of the candidates' pools FOR UPDATE (by id), then their `dag`
-//            rows FOR UPDATE (by dag_id) — so two callers admit one after the other — then the
-//            candidate `task_instance` rows FOR UPDATE SKIP LOCKED
+//   locks:   when any instance is scheduled, the `slot_pool` rows FOR UPDATE (by id; with keys,
+//            only their pools), then the `dag` rows of unpaused DAGs with a running run (with
+//            keys, their DAGs) FOR NO KEY UPDATE (by dag_id) — so two callers admit one after
+//            the other — then the candidate `task_instance` rows FOR UPDATE SKIP LOCKED
 //   reads:   room + 64 candidates, best first (room: limit, at most the pools' open slots), and
 //            4 × room + 64 when some of those did not fit and more wait behind them;
 //            after the locks: pool occupancy (queued + running, + deferred when the pool's
@@ -44,18 +45,59 @@ export interface QueuedTaskInstances {
   readonly left: (TaskInstanceKey & { readonly reason: NotQueuedReason })[];
 }
 
-// Scheduled TIs of running runs of unpaused DAGs, optionally only the keys in $1.
-const CANDIDATES = `from task_instance ti
-  join dag_run r on r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'
-  join dag d on d.dag_id = ti.dag_id and not d.is_paused
-  where ti.state = 'scheduled' and ($1::jsonb is null or exists (
-    select 1 from jsonb_to_recordset($1::jsonb) as k(dag_id text, run_id text, task_id text,
-      map_index int)
-    where k.dag_id = ti.dag_id and k.run_id = ti.run_id and k.task_id = ti.task_id
-      and k.map_index = ti.map_index))`;
+// The keys in $1 as rows, to join task_instance on its unique key.
+const KEYS = `jsonb_to_recordset($1::jsonb) as k(dag_id text, run_id text, task_id text,
+  map_index int)`;
+const KEY_MATCH = `k.dag_id = ti.dag_id and k.run_id = ti.run_id and k.task_id = ti.task_id
+  and k.map_index = ti.map_index`;
 
-const ORDER =
-  "order by ti.priority_weight desc, coalesce(r.logical_date, r.run_after), ti.map_index, ti.id";
+// What queueing locks, pools by id then DAGs by dag_id, so two callers admit one after the
+// other and never deadlock. Without keys: every pool and every unpaused DAG with a running run,
+// found without reading the scheduled instances (thousands in a wide run) — and nothing at all
+// when no instance is scheduled. With keys: the pools and DAGs of those scheduled instances.
+const LOCK_SCOPE = `with work as (
+    select exists (select 1 from task_instance where state = 'scheduled') as waiting
+  ), locked_pools as (
+    select id, pool from slot_pool where (select waiting from work) order by id for update
+  ), locked_dags as (
+    select d.dag_id from dag d
+    where (select waiting from work) and not d.is_paused
+      and exists (select 1 from dag_run r where r.dag_id = d.dag_id and r.state = 'running')
+    order by d.dag_id for no key update
+  )
+  select (select array_agg(pool) from locked_pools) as pools,
+    (select array_agg(dag_id) from locked_dags) as dags`;
+const LOCK_KEYS_SCOPE = `with scope as (
+    select distinct ti.pool, ti.dag_id from ${KEYS} join task_instance ti on ${KEY_MATCH}
+    join dag_run r on r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'
+    join dag d on d.dag_id = ti.dag_id and not d.is_paused
+    where ti.state = 'scheduled'
+  ), locked_pools as (
+    select id from slot_pool where pool in (select pool from scope) order by id for update
+  ), locked_dags as (
+    select dag_id from dag where dag_id in (select dag_id from scope) order by dag_id
+    for no key update
+  )
+  select (select array_agg(distinct pool) from scope) as pools,
+    (select array_agg(distinct dag_id) from scope) as dags,
+    (select count(*) from locked_pools) as pool_locks,
+    (select count(*) from locked_dags) as dag_locks`;
+
+// The best $4 scheduled instances of the running runs of the DAGs in $2: the best $4 of each run
+// straight from idx_task_instance_scheduled (its order within a run is the queueing order), then
+// merged across runs. Optionally only the keys in $1.
+const BEST = `select ti.id, ti.priority_weight, coalesce(r.logical_date, r.run_after) as run_date,
+    ti.map_index
+  from dag_run r join dag d on d.dag_id = r.dag_id and not d.is_paused
+  cross join lateral (
+    select ti.id, ti.priority_weight, ti.map_index from task_instance ti
+    where ti.dag_id = r.dag_id and ti.run_id = r.run_id and ti.state = 'scheduled'
+      and ($1::jsonb is null or exists (select 1 from ${KEYS} where ${KEY_MATCH}))
+    order by ti.priority_weight desc, ti.map_index, ti.id limit $3
+  ) ti
+  where r.state = 'running' and r.dag_id = any($2::text[])
+  order by ti.priority_weight desc, run_date, ti.map_index, ti.id limit $3`;
+
 /** Candidates read beyond `limit` at first, for those passed over for a full pool or a cap. */
 const EXAMINE_EXTRA = 64;
 /** When that was not enough, how many more per open slot (Airflow's max_tis_per_query idea). */
@@ -69,21 +111,9 @@ export async function queueTaskInstances(
   if (input.limit <= 0 || input.keys?.length === 0) return { queued: [], left: [] };
   const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
   return client.transaction(async (tx) => {
-    // The pools and DAGs of every candidate, locked in one statement: pools by id, then DAGs by
-    // dag_id, so two schedulers admit one after the other and never deadlock.
     const scope = await tx.query<{ pools: string[] | null; dags: string[] | null }>(
-      `with scope as (select distinct ti.pool, ti.dag_id ${CANDIDATES}),
-       locked_pools as (
-         select id from slot_pool where pool in (select pool from scope) order by id for update
-       ), locked_dags as (
-         select dag_id from dag where dag_id in (select dag_id from scope) order by dag_id
-         for no key update
-       )
-       select (select array_agg(distinct pool) from scope) as pools,
-         (select array_agg(distinct dag_id) from scope) as dags,
-         (select count(*) from locked_pools) as pool_locks,
-         (select count(*) from locked_dags) as dag_locks`,
-      [keys],
+      keys === null ? LOCK_SCOPE : LOCK_KEYS_SCOPE,
+      keys === null ? [] : [keys],
     );
     const pools = scope.rows[0]?.pools ?? [];
     const dagIds = scope.rows[0]?.dags ?? [];
@@ -93,18 +123,13 @@ export async function queueTaskInstances(
       // The best ones first, then their locks: a row lock above the sort would make Postgres
       // sort every scheduled task instance in full instead of keeping only the top `examine`.
       const found = await tx.query(
-        `with best as materialized (
-           select ti.id, ti.priority_weight, coalesce(r.logical_date, r.run_after) as run_date,
-             ti.map_index
-           ${CANDIDATES} and ti.pool = any($2::text[]) and ti.dag_id = any($3::text[])
-           ${ORDER} limit $4
-         )
+        `with best as materialized (${BEST})
          select t.id, t.dag_id, t.run_id, t.task_id, t.map_index, t.pool, t.pool_slots
          from best b join task_instance t on t.id = b.id
          where t.state = 'scheduled'
          order by b.priority_weight desc, b.run_date, b.map_index, b.id
          for no key update of t skip locked`,
-        [keys, pools, dagIds, examine],
+        [keys, dagIds, examine],
       );
       return found.rows.map((row) => ({
         ...taskInstanceKeyFromRow(row),
