@@ -280,12 +280,18 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
   }
 
   async #queue(now: Date): Promise<number> {
-    const timers = await schedulerTimers(this.#client);
-    this.#scheduleDueWake(timers.nextDueAt, now);
-    const free = this.#o.parallelism - timers.openTaskInstances;
-    if (free <= 0) return 0;
+    // The timers only set the next wake-up: read them beside the queueing, off its path.
+    const timers = schedulerTimers(this.#client);
+    timers.catch(() => undefined); // awaited below; a failed queueing must not leave it unhandled
+    const queued = await this.#queueAndEnqueue(now);
+    this.#scheduleDueWake((await timers).nextDueAt, now);
+    return queued;
+  }
+
+  async #queueAndEnqueue(now: Date): Promise<number> {
     const { queued } = await queueTaskInstances(this.#client, {
-      limit: free,
+      limit: this.#o.parallelism,
+      parallelism: this.#o.parallelism,
       jobId: this.#jobId,
       now,
     });

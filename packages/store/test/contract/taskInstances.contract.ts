@@ -217,6 +217,25 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       expect(next.queued.map((t) => [t.runId, t.taskId])).toEqual([["r2", "t3"]]);
     });
 
+    test("parallelism caps queued + running task instances in all, counted at queueing", async () => {
+      const client = getClient();
+      const tasks = ["a", "b", "c", "d", "e"].map((taskId) => ({ taskId }));
+      await scheduledRun(client, "r1", tasks, { maxActiveTasks: 10 });
+      await queueTaskInstances(client, { limit: 1, keys: [tiKey("r1", "a")] });
+      await startTaskInstance(client, { ...tiKey("r1", "a"), tryNumber: 1, hostname: "w", pid: 1 });
+      await queueTaskInstances(client, { limit: 1, keys: [tiKey("r1", "b")] });
+      const capped = await queueTaskInstances(client, { limit: 10, parallelism: 3 });
+      expect(capped.queued).toHaveLength(1);
+      expect(await queueTaskInstances(client, { limit: 10, parallelism: 3 })).toEqual({
+        queued: [],
+        left: [],
+      });
+      await finishTaskInstance(client, { ...tiKey("r1", "a"), tryNumber: 1, state: "success" });
+      expect((await queueTaskInstances(client, { limit: 10, parallelism: 3 })).queued).toHaveLength(
+        1,
+      );
+    });
+
     test("runProgress tells whether a run has instances without a status, and unfinished ones", async () => {
       const client = getClient();
       const dag = testDag("d", { tasks: [{ taskId: "a" }, { taskId: "b" }] });

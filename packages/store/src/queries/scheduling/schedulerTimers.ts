@@ -1,25 +1,18 @@
-// schedulerTimers: what the scheduler loop needs to know about time and capacity between passes.
+// schedulerTimers: when the scheduler loop must wake up next on its own.
 //   reads:   `task_instance` (partial state index), `task_reschedule`
 //   locks:   none
-//   returns: queued + running count (the executor slots in use, for core.parallelism) and the
-//            earliest moment a retry or a sensor reschedule becomes due (null when none)
+//   returns: the earliest moment a retry or a sensor reschedule becomes due (null when none)
 import type { SqlClient } from "../../sqlClient";
 
-/** Open slots and the next timed wake-up. */
+/** The next timed wake-up. */
 export interface SchedulerTimers {
-  readonly openTaskInstances: number;
   readonly nextDueAt: Date | null;
 }
 
 /** Reads the scheduler's timers in one statement. */
 export async function schedulerTimers(client: SqlClient): Promise<SchedulerTimers> {
-  const result = await client.query<{
-    open: number;
-    next_retry: Date | null;
-    next_poke: Date | null;
-  }>(
+  const result = await client.query<{ next_retry: Date | null; next_poke: Date | null }>(
     `select
-       (select count(*)::int from task_instance where state in ('queued', 'running')) as open,
        (select min(coalesce(next_retry_at, '-infinity')) from task_instance
           where state = 'up_for_retry') as next_retry,
        (select min(tr.reschedule_date) from task_instance ti
@@ -32,5 +25,5 @@ export async function schedulerTimers(client: SqlClient): Promise<SchedulerTimer
   const finite = dates.map((d) => (Number.isFinite(d.getTime()) ? d : new Date(0)));
   const nextDueAt =
     finite.length === 0 ? null : new Date(Math.min(...finite.map((d) => d.getTime())));
-  return { openTaskInstances: Number(row.open), nextDueAt };
+  return { nextDueAt };
 }

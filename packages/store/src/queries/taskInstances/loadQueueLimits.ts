@@ -1,8 +1,9 @@
 // loadQueueLimits: the counts queueTaskInstances admits against, read after it has locked the
 // pools and DAGs involved (a count taken before the lock is never enough).
 //   locks:   nothing itself; the caller holds the slot_pool and dag row locks
-//   returns: open pool slots, max_active_tasks per DAG, active task instance counts per run,
-//            per task and per (run, task), and the per-task caps (dag.task_concurrency_limits)
+//   returns: open pool slots, max_active_tasks per DAG, active (queued + running) task instance
+//            counts in all, per run, per task and per (run, task), and the per-task caps
+//            (dag.task_concurrency_limits)
 import type { Row, SqlClient } from "../../sqlClient";
 
 /** Where queued/running task instances and caps stand, for one admission pass. */
@@ -18,6 +19,8 @@ export interface QueueLimits {
     readonly taskId: string | null;
     readonly count: number;
   }[];
+  /** Queued + running task instances of every DAG (what core.parallelism caps). */
+  readonly activeTotal: number;
   /** Tasks with max_active_tis_per_dag or max_active_tis_per_dagrun set. */
   readonly taskCaps: readonly {
     readonly dagId: string;
@@ -34,7 +37,13 @@ export async function loadQueueLimits(
   tx: SqlClient,
   input: { pools: readonly string[]; dagIds: readonly string[] },
 ): Promise<QueueLimits> {
-  const result = await tx.query<{ pools: Row[]; dags: Row[]; counts: Row[]; caps: Row[] }>(
+  const result = await tx.query<{
+    pools: Row[];
+    dags: Row[];
+    counts: Row[];
+    total: number;
+    caps: Row[];
+  }>(
     `select
        (select coalesce(jsonb_agg(o), '[]') from (
           select p.pool, p.slots, coalesce(sum(ti.pool_slots) filter (where ti.state in
@@ -51,6 +60,7 @@ export async function loadQueueLimits(
           where state in ('queued', 'running') and dag_id = any($2::text[])
           group by grouping sets ((dag_id, run_id), (dag_id, task_id), (dag_id, run_id, task_id))
         ) c) as counts,
+       (select count(*)::int from task_instance where state in ('queued', 'running')) as total,
        (select coalesce(jsonb_agg(t), '[]') from (
           select d.dag_id, t->>'task_id' as task_id, (t->>'per_dag')::int as per_dag,
             (t->>'per_run')::int as per_run
@@ -58,10 +68,11 @@ export async function loadQueueLimits(
           where d.dag_id = any($2::text[]) and d.has_task_concurrency_limits) t) as caps`,
     [input.pools, input.dagIds],
   );
-  const { pools, dags, counts, caps } = result.rows[0] as {
+  const { pools, dags, counts, total, caps } = result.rows[0] as {
     pools: Row[];
     dags: Row[];
     counts: Row[];
+    total: number;
     caps: Row[];
   };
   return {
@@ -79,6 +90,7 @@ export async function loadQueueLimits(
       taskId: c.task_id as string | null,
       count: Number(c.n),
     })),
+    activeTotal: Number(total),
     taskCaps: caps.map((c) => ({
       dagId: c.dag_id as string,
       taskId: c.task_id as string,

@@ -4,7 +4,8 @@
 //            only their pools), then the `dag` rows of unpaused DAGs with a running run (with
 //            keys, their DAGs) FOR NO KEY UPDATE (by dag_id) — so two callers admit one after
 //            the other — then the candidate `task_instance` rows FOR UPDATE SKIP LOCKED
-//   reads:   room + 64 candidates, best first (room: limit, at most the pools' open slots), and
+//   reads:   room + 64 candidates, best first (room: limit, at most parallelism − queued − running
+//            and the pools' open slots), and
 //            4 × room + 64 when some of those did not fit and more wait behind them;
 //            after the locks: pool occupancy (queued + running, + deferred when the pool's
 //            include_deferred), queued + running per run / task / (run, task), task caps
@@ -28,8 +29,13 @@ import { loadQueueLimits } from "./loadQueueLimits";
 
 /** Input of queueTaskInstances. */
 export interface QueueTaskInstancesInput {
-  /** Queue at most this many (the executor's free slots, Airflow's parallelism). */
+  /** Queue at most this many (the executor's free slots). */
   readonly limit: number;
+  /**
+   * At most this many task instances queued or running in all (Airflow's core.parallelism),
+   * counted after the locks, so two callers never overshoot it together. None when omitted.
+   */
+  readonly parallelism?: number;
   /** Only these task instances; every scheduled one of running runs of unpaused DAGs if omitted. */
   readonly keys?: readonly TaskInstanceKey[];
   /** The scheduler job queueing them. @default null */
@@ -143,10 +149,12 @@ export async function queueTaskInstances(
     // wider list again decides the first ones the same way).
     // No more can be queued than the pools have open slots, whatever the executor's room.
     const openSlots = limits.pools.reduce((sum, p) => sum + Math.max(0, p.open), 0);
-    const room = Math.min(input.limit, openSlots);
+    const limit = Math.min(input.limit, (input.parallelism ?? Infinity) - limits.activeTotal);
+    if (limit <= 0) return { queued: [], left: [] };
+    const room = Math.min(limit, openSlots);
     let examine = room + EXAMINE_EXTRA;
     let candidates = await fetch(examine);
-    let admission = admitTaskInstances(candidates, limits, input.limit);
+    let admission = admitTaskInstances(candidates, limits, limit);
     if (
       admission.admitted.length < room &&
       admission.left.length > 0 &&
@@ -154,7 +162,7 @@ export async function queueTaskInstances(
     ) {
       examine = room * EXAMINE_FACTOR + EXAMINE_EXTRA;
       candidates = await fetch(examine);
-      admission = admitTaskInstances(candidates, limits, input.limit);
+      admission = admitTaskInstances(candidates, limits, limit);
     }
     const { admitted, left } = admission;
     const queued =
