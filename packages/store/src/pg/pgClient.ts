@@ -1,7 +1,7 @@
 // SqlClient over node-postgres: a connection pool; a transaction holds one pooled connection.
 import pg from "pg";
 import type { QueryResult, Row, SqlClient } from "../sqlClient";
-import { statementName } from "./statementNames";
+import { statementName } from "../preparedStatements";
 
 /** Options of the Postgres client. */
 export interface PgClientOptions {
@@ -28,16 +28,11 @@ function boundClient(
       text: string,
       params: readonly unknown[] = [],
     ): Promise<QueryResult<R>> {
-      // Statements with parameters go by the extended protocol anyway; naming them lets each
-      // connection reuse the parse and plan. Parameterless ones (begin, scripts) stay simple.
+      const name = statementName(text);
       const result =
-        params.length === 0
-          ? await target.query<R>(text)
-          : await target.query<R>({
-              name: statementName(text),
-              text,
-              values: params as unknown[],
-            });
+        name === undefined
+          ? await target.query<R>(text, params as unknown[])
+          : await target.query<R>({ name, text, values: params as unknown[] });
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async exec(script: string): Promise<void> {

@@ -8,6 +8,7 @@
 //   returns: the claimed runs, least recently examined first (never examined first)
 import { type DagRunRow, dagRunFromRow } from "../../rows/dagRunRow";
 import type { Row, SqlClient } from "../../sqlClient";
+import { prepared } from "../../preparedStatements";
 
 /** Input of claimDagRunsToSchedule. */
 export interface ClaimDagRunsToScheduleInput {
@@ -25,7 +26,7 @@ export async function claimDagRunsToSchedule(
   // One statement: the claim's row locks are taken in the CTE and held by the surrounding
   // transaction; the update's RETURNING carries the order the claim chose.
   const result = await client.query(
-    `with claimed as materialized (
+    prepared(`with claimed as materialized (
        select r.id, r.last_scheduling_decision as previous_decision, r.run_after
        from dag_run r join dag d on d.dag_id = r.dag_id
        where r.state = 'running' and not d.is_paused and not d.is_stale
@@ -36,7 +37,7 @@ export async function claimDagRunsToSchedule(
      update dag_run r set last_scheduling_decision = coalesce($2::timestamptz, now()),
        updated_at = now()
      from claimed c where r.id = c.id
-     returning r.*, c.previous_decision`,
+     returning r.*, c.previous_decision`),
     [input.limit, input.now ?? null],
   );
   const order = (row: Row): [number, number, number] => [

@@ -6,6 +6,7 @@
 //   locks:   none
 //   returns: { noStatus, unfinished }
 import type { SqlClient } from "../../sqlClient";
+import { prepared } from "../../preparedStatements";
 
 /** What is left of one run. */
 export interface RunProgress {
@@ -21,12 +22,12 @@ export async function runProgress(
   input: { readonly dagId: string; readonly runId: string },
 ): Promise<RunProgress> {
   const result = await client.query<{ no_status: boolean; unfinished: boolean }>(
-    `select
+    prepared(`select
        exists (select 1 from task_instance
          where dag_id = $1 and run_id = $2 and state is null) as no_status,
        exists (select 1 from task_instance where dag_id = $1 and run_id = $2
          and (state is null or state in ('scheduled', 'queued', 'running', 'up_for_retry',
-           'up_for_reschedule', 'restarting', 'deferred'))) as unfinished`,
+           'up_for_reschedule', 'restarting', 'deferred'))) as unfinished`),
     [input.dagId, input.runId],
   );
   const row = result.rows[0];

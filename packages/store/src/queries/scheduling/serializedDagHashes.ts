@@ -4,6 +4,7 @@
 //   locks:   none
 //   returns: dag_id → dag_hash for the DAGs that are stored
 import type { SqlClient } from "../../sqlClient";
+import { prepared } from "../../preparedStatements";
 
 /** Reads the hashes of the given DAGs' serialized versions. */
 export async function serializedDagHashes(
@@ -12,7 +13,7 @@ export async function serializedDagHashes(
 ): Promise<Map<string, string>> {
   if (input.dagIds.length === 0) return new Map();
   const result = await client.query<{ dag_id: string; dag_hash: string }>(
-    "select dag_id, dag_hash from serialized_dag where dag_id = any($1::text[])",
+    prepared("select dag_id, dag_hash from serialized_dag where dag_id = any($1::text[])"),
     [input.dagIds],
   );
   return new Map(result.rows.map((r) => [r.dag_id, r.dag_hash]));

@@ -5,6 +5,7 @@
 //   returns: the instances ordered by task_id, map_index
 import type { TaskInstanceStateOrNone } from "@updraft/sdk";
 import type { SqlClient } from "../../sqlClient";
+import { prepared } from "../../preparedStatements";
 
 /** One instance's state. */
 export interface TaskInstanceStateRow {
@@ -23,8 +24,8 @@ export async function taskInstanceStates(
     map_index: number;
     state: TaskInstanceStateOrNone;
   }>(
-    `select task_id, map_index, state from task_instance where dag_id = $1 and run_id = $2
-     order by task_id, map_index`,
+    prepared(`select task_id, map_index, state from task_instance where dag_id = $1 and run_id = $2
+     order by task_id, map_index`),
     [input.dagId, input.runId],
   );
   return result.rows.map((r) => ({

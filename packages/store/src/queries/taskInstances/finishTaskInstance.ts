@@ -17,6 +17,7 @@ import type { SqlClient } from "../../sqlClient";
 import { SCHEDULER_CHANNEL } from "../../notifications";
 import type { TaskLogLine } from "../logs/appendTaskLogs";
 import { StoreError } from "../../storeError";
+import { prepared } from "../../preparedStatements";
 
 /** How the try ended. */
 export type TaskInstanceOutcome =
@@ -80,7 +81,7 @@ export async function finishTaskInstances(
   const results: (TaskInstanceRow | null)[] = inputs.map(() => null);
   if (count === 0) return results;
   const result = await client.query(
-    `with input as (
+    prepared(`with input as (
        select * from jsonb_to_recordset($1::jsonb) as k(ord int, dag_id text, run_id text,
          task_id text, map_index int, try_number int, state text, now timestamptz,
          next_retry_at timestamptz, reschedule_date timestamptz, lines jsonb, rendered jsonb)
@@ -124,7 +125,7 @@ export async function finishTaskInstances(
      ), wake as (
        select pg_notify($2, 'task_finished') where exists (select 1 from updated)
      )
-     select updated.*, (select count(*) from wake) as woken from updated`,
+     select updated.*, (select count(*) from wake) as woken from updated`),
     [json, SCHEDULER_CHANNEL],
   );
   for (const row of result.rows) results[row.input_ord as number] = taskInstanceFromRow(row);

@@ -5,6 +5,7 @@
 //            counts in all, per run, per task and per (run, task), and the per-task caps
 //            (dag.task_concurrency_limits)
 import type { Row, SqlClient } from "../../sqlClient";
+import { prepared } from "../../preparedStatements";
 
 /** Where queued/running task instances and caps stand, for one admission pass. */
 export interface QueueLimits {
@@ -44,7 +45,7 @@ export async function loadQueueLimits(
     total: number;
     caps: Row[];
   }>(
-    `select
+    prepared(`select
        (select coalesce(jsonb_agg(o), '[]') from (
           select p.pool, p.slots, coalesce(sum(ti.pool_slots) filter (where ti.state in
             ('queued', 'running') or (ti.state = 'deferred' and p.include_deferred)), 0)::int
@@ -65,7 +66,7 @@ export async function loadQueueLimits(
           select d.dag_id, t->>'task_id' as task_id, (t->>'per_dag')::int as per_dag,
             (t->>'per_run')::int as per_run
           from dag d cross join lateral jsonb_array_elements(d.task_concurrency_limits) t
-          where d.dag_id = any($2::text[]) and d.has_task_concurrency_limits) t) as caps`,
+          where d.dag_id = any($2::text[]) and d.has_task_concurrency_limits) t) as caps`),
     [input.pools, input.dagIds],
   );
   const { pools, dags, counts, total, caps } = result.rows[0] as {

@@ -26,6 +26,7 @@ import {
   type QueueCandidate,
 } from "./admitTaskInstances";
 import { loadQueueLimits } from "./loadQueueLimits";
+import { prepared } from "../../preparedStatements";
 
 /** Input of queueTaskInstances. */
 export interface QueueTaskInstancesInput {
@@ -118,7 +119,7 @@ export async function queueTaskInstances(
   const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
   return client.transaction(async (tx) => {
     const scope = await tx.query<{ pools: string[] | null; dags: string[] | null }>(
-      keys === null ? LOCK_SCOPE : LOCK_KEYS_SCOPE,
+      prepared(keys === null ? LOCK_SCOPE : LOCK_KEYS_SCOPE),
       keys === null ? [] : [keys],
     );
     const pools = scope.rows[0]?.pools ?? [];
@@ -129,12 +130,12 @@ export async function queueTaskInstances(
       // The best ones first, then their locks: a row lock above the sort would make Postgres
       // sort every scheduled task instance in full instead of keeping only the top `examine`.
       const found = await tx.query(
-        `with best as materialized (${BEST})
+        prepared(`with best as materialized (${BEST})
          select t.id, t.dag_id, t.run_id, t.task_id, t.map_index, t.pool, t.pool_slots
          from best b join task_instance t on t.id = b.id
          where t.state = 'scheduled'
          order by b.priority_weight desc, b.run_date, b.map_index, b.id
-         for no key update of t skip locked`,
+         for no key update of t skip locked`),
         [keys, dagIds, examine],
       );
       return found.rows.map((row) => ({
@@ -170,10 +171,10 @@ export async function queueTaskInstances(
         ? []
         : (
             await tx.query(
-              `update task_instance set state = 'queued', updated_at = now(),
+              prepared(`update task_instance set state = 'queued', updated_at = now(),
                  queued_dttm = coalesce($2::timestamptz, now()), queued_by_job_id = $3
                where id = any($1::uuid[]) and state = 'scheduled'
-               returning *`,
+               returning *`),
               [admitted.map((c) => c.id), input.now ?? null, input.jobId ?? null],
             )
           ).rows.map(taskInstanceFromRow);

@@ -15,6 +15,7 @@ import {
 } from "../../rows/taskInstanceRow";
 import type { Row, SqlClient } from "../../sqlClient";
 import type { StartTaskInstanceInput } from "./startTaskInstance";
+import { prepared } from "../../preparedStatements";
 
 /** A won claim. */
 export interface StartedTry {
@@ -39,7 +40,7 @@ export async function startTries(
   const results: (StartedTry | null)[] = inputs.map(() => null);
   if (count === 0) return results;
   const result = await client.query<{ ord: number; ti: Row; run: Row; fileloc: string | null }>(
-    `with input as (
+    prepared(`with input as (
        select * from jsonb_to_recordset($1::jsonb) as k(ord int, dag_id text, run_id text,
          task_id text, map_index int, try_number int, hostname text, pid int, unixname text,
          now timestamptz)
@@ -59,7 +60,7 @@ export async function startTries(
      )
      select s.input_ord as ord, to_jsonb(s) - 'input_ord' as ti, to_jsonb(r) as run, d.fileloc
      from started s join dag_run r on r.dag_id = s.dag_id and r.run_id = s.run_id
-       left join dag d on d.dag_id = s.dag_id`,
+       left join dag d on d.dag_id = s.dag_id`),
     [json],
   );
   for (const row of result.rows) {
