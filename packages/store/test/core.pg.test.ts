@@ -2,6 +2,7 @@
 // (two connection pools) racing for the same rows.
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import { createPgClient, migrateUrl, SCHEMA_KEY, type SqlClient } from "../src";
+import { prepared } from "../src/preparedStatements";
 import { setDagRunState } from "../src/queries/runs/setDagRunState";
 import { claimDagRunsToSchedule } from "../src/queries/runs/claimDagRunsToSchedule";
 import { clearTaskInstances } from "../src/queries/taskInstances/clearTaskInstances";
@@ -123,5 +124,23 @@ describe("two schedulers and workers racing on Postgres", () => {
     });
     const run = await runningRun(client, testDag("x"), "x1", day(1));
     expect(await setDagRunState(other, { id: run.id, from: "running", to: "success" })).toBe(true);
+  });
+});
+
+describe("prepared statements on Postgres", () => {
+  test("a statement declared prepared() is prepared once per connection; others are not", async () => {
+    const declared = prepared("select $1::int + 1 as n");
+    const names = await client.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++)
+        expect((await tx.query(declared, [i])).rows).toEqual([{ n: i + 1 }]);
+      await tx.query("select $1::int + 2 as n", [1]);
+      return (
+        await tx.query<{ statement: string }>(
+          "select statement from pg_prepared_statements where statement like $1",
+          ["select $1::int + %"],
+        )
+      ).rows.map((r) => r.statement);
+    });
+    expect(names).toEqual([declared]);
   });
 });
