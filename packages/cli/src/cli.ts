@@ -12,6 +12,7 @@ import {
 } from "./commands/dags";
 import { backfillDag, listRuns, pauseDag, triggerDag } from "./commands/dagRuns";
 import { checkDb, migrateDb, reserializeDags, resetDb } from "./commands/db";
+import { listNotificationsCommand } from "./commands/notifications";
 import { runScheduler, runStandalone, runWorker } from "./commands/services";
 import { clearDagTasks, statesForDagRun } from "./commands/tasks";
 import { testDag, testTask } from "./commands/testRuns";
@@ -127,6 +128,18 @@ export async function runCli(
     .description("Run everything in one process: database, scheduler and LocalExecutor")
     .action(async () => {
       code = await runStandalone(config, io, signal);
+    });
+  program
+    .command("notifications")
+    .description("Inspect the alert outbox (email, Slack)")
+    .command("list")
+    .description("List notifications, newest first: sent, retrying, held back or undeliverable")
+    .option("--state <state>", "only this state (pending, sending, sent, failed, suppressed)")
+    .option("-d, --dag-id <dag_id>", "only this DAG's")
+    .option("--limit <n>", "at most this many (default 100)")
+    .addOption(outputOption())
+    .action(async (o: { state?: string; dagId?: string; limit?: string; output: OutputFormat }) => {
+      code = await listNotificationsCommand(config, o, io);
     });
   const db = program.command("db").description("Manage the metadata database");
   db.command("migrate")

@@ -4,8 +4,41 @@
 import { mkdirSync } from "node:fs";
 import { BullMqExecutor, BullMqWorker, type Executor, LocalExecutor } from "@updraft/executor";
 import { createPgClient, createPgliteClient, MIGRATIONS, type SqlClient } from "@updraft/store";
-import { createStoreTaskRunner, type TaskFinishedEvent } from "@updraft/worker";
+import { NotificationDispatcher, type DispatcherLogger, routeAlert } from "@updraft/notify";
+import {
+  type AlertOptions,
+  type AlertRouteInput,
+  createStoreTaskRunner,
+  type TaskFinishedEvent,
+} from "@updraft/worker";
 import type { Config, DatabaseConfig, RedisConfig } from "./config";
+import { connectionLookup } from "./connectionLookup";
+
+/** The alert options of workers and schedulers: the email connection, rules and window. */
+export function alertOptions(config: Config): Required<AlertOptions> {
+  const { rules, emailConnId, windowSeconds } = config.alerts;
+  return {
+    emailConnId,
+    windowSeconds,
+    route: (input: AlertRouteInput) => routeAlert(rules, input),
+  };
+}
+
+/** The notification dispatcher over the metadata database; not started. */
+export function createNotificationDispatcher(
+  config: Config,
+  client: SqlClient,
+  logger: DispatcherLogger,
+): NotificationDispatcher {
+  return new NotificationDispatcher({
+    client,
+    connection: connectionLookup(config.taskEnv, client, config.alerts.emailConnId),
+    baseUrl: config.alerts.baseUrl,
+    windowSeconds: config.alerts.windowSeconds,
+    maxAttempts: config.alerts.maxAttempts,
+    logger,
+  });
+}
 
 /** Opens the metadata database the configuration names. */
 export async function openMetadataDatabase(database: DatabaseConfig): Promise<SqlClient> {
@@ -70,6 +103,7 @@ export async function startLocalExecutor(
     createStoreTaskRunner({
       client,
       env: config.taskEnv,
+      alerts: alertOptions(config),
       ...(options.onFinished ? { onFinished: options.onFinished } : {}),
       ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
     }),
@@ -124,6 +158,7 @@ export function createBullMqWorker(
   const runner = createStoreTaskRunner({
     client,
     env: config.taskEnv,
+    alerts: alertOptions(config),
     ...(options.onFinished ? { onFinished: options.onFinished } : {}),
   });
   return { worker, start: () => worker.start(runner) };

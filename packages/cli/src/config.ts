@@ -1,6 +1,7 @@
 // The one environment schema: the only place Updraft reads process.env. Names follow Airflow
 // (`AIRFLOW__CORE__DAGS_FOLDER`) with an `UPDRAFT_` twin that wins when both are set.
 import path from "node:path";
+import { type AlertRule, parseAlertRules } from "@updraft/notify";
 import { z } from "zod";
 
 const folder = z.string().min(1, "expected a folder path");
@@ -14,6 +15,10 @@ const positiveInt = (what: string) =>
     .regex(/^\s*\d+\s*$/, `expected ${what}`)
     .transform(Number)
     .refine((n) => n >= 1, `expected ${what}`);
+const httpUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/, "expected an http:// or https:// URL (http://localhost:8080)");
+const connId = z.string().regex(/^[A-Za-z0-9_.-]+$/, "expected a connection id (smtp_default)");
 const bool = z
   .string()
   .regex(/^(true|false)$/i, "expected true or false")
@@ -58,6 +63,13 @@ const schema = z.object({
   ).optional(),
   UPDRAFT_DAGS_ARE_PAUSED_AT_CREATION: bool.optional(),
   AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION: bool.optional(),
+  UPDRAFT_BASE_URL: httpUrl.optional(),
+  AIRFLOW__API__BASE_URL: httpUrl.optional(),
+  UPDRAFT_ALERT_RULES: z.string().optional(),
+  UPDRAFT_ALERT_WINDOW_SECONDS: positiveInt("a whole number of seconds >= 1").optional(),
+  UPDRAFT_NOTIFICATION_MAX_ATTEMPTS: positiveInt("an integer >= 1").optional(),
+  UPDRAFT_EMAIL_CONN_ID: connId.optional(),
+  AIRFLOW__EMAIL__EMAIL_CONN_ID: connId.optional(),
 });
 
 /** Where the metadata lives: a Postgres server, or the embedded PGlite database. */
@@ -95,8 +107,24 @@ export interface Config {
   readonly taskHeartbeatTimeoutSeconds: number;
   /** New DAGs start paused unless they say otherwise. @default true */
   readonly dagsArePausedAtCreation: boolean;
+  /** Failure alerts (email, Slack): links, routing, throttling, delivery. */
+  readonly alerts: AlertsConfig;
   /** The environment tasks see (AIRFLOW_CONN_*, AIRFLOW_VAR_*, and the base env of commands). */
   readonly taskEnv: Readonly<Record<string, string | undefined>>;
+}
+
+/** How failures alert. */
+export interface AlertsConfig {
+  /** Where the UI is, for links in alerts (api.base_url). @default "http://localhost:8080" */
+  readonly baseUrl: string;
+  /** Global routing rules (UPDRAFT_ALERT_RULES, JSON). @default none */
+  readonly rules: readonly AlertRule[];
+  /** One alert per task (or DAG) and destination per window; then a summary. @default 900 */
+  readonly windowSeconds: number;
+  /** Delivery attempts before a notification is marked failed. @default 8 */
+  readonly maxAttempts: number;
+  /** The SMTP connection of `email` task args (email.email_conn_id). @default "smtp_default" */
+  readonly emailConnId: string;
 }
 
 /** Invalid configuration: one line per problem, naming the variable and what was expected. */
@@ -145,6 +173,14 @@ export function loadConfig(env: Env, cwd: string): Config {
     problems.push(
       `${executorVar}: ${executorRaw} needs a Redis URL; set UPDRAFT_REDIS_URL (or AIRFLOW__CELERY__BROKER_URL) to redis://host:6379`,
     );
+  let rules: readonly AlertRule[] = [];
+  if (env.UPDRAFT_ALERT_RULES !== undefined) {
+    try {
+      rules = parseAlertRules(env.UPDRAFT_ALERT_RULES);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const home = path.resolve(cwd, e.UPDRAFT_HOME ?? e.AIRFLOW_HOME ?? ".updraft");
@@ -172,6 +208,13 @@ export function loadConfig(env: Env, cwd: string): Config {
       300,
     dagsArePausedAtCreation:
       e.UPDRAFT_DAGS_ARE_PAUSED_AT_CREATION ?? e.AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION ?? true,
+    alerts: Object.freeze({
+      baseUrl: e.UPDRAFT_BASE_URL ?? e.AIRFLOW__API__BASE_URL ?? "http://localhost:8080",
+      rules,
+      windowSeconds: e.UPDRAFT_ALERT_WINDOW_SECONDS ?? 900,
+      maxAttempts: e.UPDRAFT_NOTIFICATION_MAX_ATTEMPTS ?? 8,
+      emailConnId: e.UPDRAFT_EMAIL_CONN_ID ?? e.AIRFLOW__EMAIL__EMAIL_CONN_ID ?? "smtp_default",
+    }),
     taskEnv: env,
   });
 }

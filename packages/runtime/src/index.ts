@@ -5,3 +5,4 @@ export { ModuleLoader } from "./moduleLoader";
 export { CompileError, transpile } from "./transpile";
 export { nodeTaskRuntime } from "./nodeTaskRuntime";
 export type { NodeTaskRuntimeOptions } from "./nodeTaskRuntime";
+export { createDagFileLoader } from "./dagFileLoader";

@@ -1,14 +1,19 @@
 // Loads a TypeScript file and what it imports, at run time and without a build step (as Airflow
-// imports .py files). `@updraft/sdk` resolves to this process's own SDK, so DAG objects are the
-// ones the loader inspects, wherever the DAGs folder lives.
+// imports .py files). `@updraft/sdk` and `@updraft/notify` resolve to this process's own
+// packages, so DAG objects are the ones the loader inspects and notifiers work, wherever the DAGs
+// folder lives.
 import { readFileSync, statSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
+import * as notify from "@updraft/notify";
 import * as sdk from "@updraft/sdk";
 import { transpile } from "./transpile";
 
-const SHARED_MODULES: Readonly<Record<string, unknown>> = { "@updraft/sdk": sdk };
+const SHARED_MODULES: Readonly<Record<string, unknown>> = {
+  "@updraft/sdk": sdk,
+  "@updraft/notify": notify,
+};
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts"];
 const CANDIDATES = ["", ".ts", ".tsx", ".js", ".json", "/index.ts", "/index.js"];
 

@@ -84,10 +84,36 @@ export interface TaskContext {
   readonly templateContext: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A notification a notifier asks for: where it goes, and optionally its own wording. What it is
+ * about (DAG, task, run, try, error, log tail, link) is filled in by the process that records
+ * it; delivery happens later, from the notification outbox, with retries.
+ */
+export interface NotificationRequest {
+  readonly channel: "email" | "slack";
+  /** The connection to send through (`smtp_default`, `slack_default`, …). */
+  readonly connId: string;
+  /** Email recipients. */
+  readonly to?: readonly string[];
+  /** Slack channel to post to, where the webhook allows overriding its own (e.g. "#data-alerts"). */
+  readonly slackChannel?: string;
+  /** Replaces the default email subject / Slack header; a template rendered with the context. */
+  readonly subject?: string;
+  /** Replaces the default message text; a template rendered with the context. */
+  readonly text?: string;
+}
+
+/** Where notifiers hand notifications over; resolves once recorded, never waits for delivery. */
+export interface NotificationSink {
+  send(request: NotificationRequest): Promise<void>;
+}
+
 /** What a callback receives: the task context, plus the error for failure/retry callbacks. */
 export interface CallbackContext {
   readonly context: TaskContext;
   readonly exception?: { name: string; message: string; code?: string };
+  /** Records notifications about this try (what notifiers call). */
+  readonly notifications: NotificationSink;
 }
 
 /** A callable callback or a notifier object (Airflow's BaseNotifier idea). */
@@ -101,6 +127,10 @@ export interface DagCallbackContext {
   readonly state: "success" | "failed";
   /** Airflow's `reason`, e.g. "task_failure" or "all_tasks_deadlocked". */
   readonly reason: string;
+  /** The run's logical date (null for runs without one). */
+  readonly logicalDate: Date | null;
+  /** Records notifications about this run (what notifiers call). */
+  readonly notifications: NotificationSink;
 }
 
 /** A DAG-level callback: a function or a notifier object. */

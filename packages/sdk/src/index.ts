@@ -69,6 +69,8 @@ export type {
   CommandResult,
   DagCallback,
   DagCallbackContext,
+  NotificationRequest,
+  NotificationSink,
   TaskCallback,
   TaskContext,
   TaskInstanceHandle,

@@ -195,3 +195,25 @@ export type { ResetTaskInstancesForRetryInput } from "./queries/taskInstances/re
 // Rendered template fields
 export { setRenderedTaskInstanceFields } from "./queries/renderedFields/setRenderedTaskInstanceFields";
 export type { SetRenderedTaskInstanceFieldsInput } from "./queries/renderedFields/setRenderedTaskInstanceFields";
+export { NOTIFICATIONS_CHANNEL } from "./queries/notifications/notificationsChannel";
+export { recordNotifications } from "./queries/notifications/recordNotifications";
+export type {
+  NotificationInput,
+  RecordNotificationsInput,
+} from "./queries/notifications/recordNotifications";
+export { claimDueNotifications } from "./queries/notifications/claimDueNotifications";
+export type { ClaimDueNotificationsInput } from "./queries/notifications/claimDueNotifications";
+export { completeNotification } from "./queries/notifications/completeNotification";
+export type { NotificationOutcome } from "./queries/notifications/completeNotification";
+export { listNotifications } from "./queries/notifications/listNotifications";
+export type { ListNotificationsInput } from "./queries/notifications/listNotifications";
+export { resolveRecoveredAlerts } from "./queries/notifications/resolveRecoveredAlerts";
+export type { AlertRecovery } from "./queries/notifications/resolveRecoveredAlerts";
+export { takeAlertSummaries } from "./queries/notifications/takeAlertSummaries";
+export type { AlertRow } from "./rows/alertRow";
+export type {
+  NotificationChannel,
+  NotificationEvent,
+  NotificationRow,
+  NotificationState,
+} from "./rows/notificationRow";

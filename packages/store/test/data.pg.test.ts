@@ -11,6 +11,7 @@ import { describeConnectionsContract } from "./contract/connections.contract";
 import { describeImportErrorsContract } from "./contract/importErrors.contract";
 import { describeJobsContract } from "./contract/jobs.contract";
 import { describeLogsContract } from "./contract/logs.contract";
+import { describeNotificationsContract } from "./contract/notifications.contract";
 import { describePoolsContract } from "./contract/pools.contract";
 import { describeVariablesContract } from "./contract/variables.contract";
 import { describeXcomContract } from "./contract/xcom.contract";
@@ -36,6 +37,7 @@ describe("data queries on Postgres", () => {
   describeImportErrorsContract(getClient);
   describeAssetsContract(getClient);
   describeJobsContract(getClient);
+  describeNotificationsContract(getClient);
 
   describe("asset queue under two schedulers", () => {
     let other: SqlClient;

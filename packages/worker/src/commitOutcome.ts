@@ -1,6 +1,7 @@
 // The end of a try: decide its state, run the matching callbacks, then commit it with
-// finishTaskInstances (batched with the other tries ending at the same time) and, on success, store the rendered fields
-// and record the task's outlet asset events so asset-scheduled DAGs get triggered.
+// finishTaskInstances (batched with the other tries ending at the same time); on success record
+// the task's outlet asset events so asset-scheduled DAGs get triggered; then record the alerts
+// the outcome asks for (notifiers, email args, routing rules) in the notification outbox.
 import type { TaskOutcome } from "@updraft/executor";
 import {
   type CallbackContext,
@@ -12,6 +13,7 @@ import { recordAssetEvents, type TaskInstanceRow } from "@updraft/store";
 import { type Decision, decideFailureOutcome, fallbackRetryPolicy } from "./decideOutcome";
 import { errorParts } from "./errorParts";
 import { runTaskCallbacks } from "./runTaskCallbacks";
+import { NotificationCollector, recordTryNotifications } from "./tryNotifications";
 import type { SecretMasker } from "./secretMasker";
 import { type AttemptResult, keyOf } from "./attemptResult";
 import type { CompiledStoreTaskRunnerOptions } from "./storeTaskRunnerOptions";
@@ -86,10 +88,14 @@ async function recordOutlets(input: CommitInput): Promise<void> {
   }
 }
 
-function callbackContext(context: TaskContext, result: AttemptResult): CallbackContext {
+function callbackContext(
+  context: TaskContext,
+  result: AttemptResult,
+  notifications: NotificationCollector,
+): CallbackContext {
   return result.kind === "returned"
-    ? { context }
-    : { context, exception: errorParts(result.error) };
+    ? { context, notifications }
+    : { context, exception: errorParts(result.error), notifications };
 }
 
 /** Commits the try's outcome; null when the try was no longer the running one. */
@@ -98,9 +104,15 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
   const endDate = new Date();
   const decision = decide(input, endDate);
   const kind = CALLBACK_OF[decision.state];
+  const collected = new NotificationCollector();
   if (kind !== undefined && result.context !== null) {
     const callbacks = result.prepared?.task.args.callbacks[kind] ?? [];
-    await runTaskCallbacks(kind, callbacks, callbackContext(result.context, result), log);
+    await runTaskCallbacks(
+      kind,
+      callbacks,
+      callbackContext(result.context, result, collected),
+      log,
+    );
   }
   await input.guard.dispose();
   if (input.guard.lost) return null;
@@ -131,5 +143,6 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
     return null;
   }
   if (decision.state === TaskInstanceState.SUCCESS) await recordOutlets(input);
+  await recordTryNotifications({ ...input, state: decision.state, endDate, collected });
   return { kind: "ran", state: decision.state };
 }

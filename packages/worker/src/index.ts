@@ -3,10 +3,11 @@
 export { createStoreTaskRunner } from "./storeTaskRunner";
 export { compileStoreTaskRunnerOptions } from "./storeTaskRunnerOptions";
 export type {
+  AlertOptions,
+  AlertRouteInput,
   CompiledStoreTaskRunnerOptions,
   StoreTaskRunnerOptions,
   TaskFinishedEvent,
 } from "./storeTaskRunnerOptions";
-export { createDagFileLoader } from "./dagFileLoader";
 export { parseConnection } from "./parseConnection";
 export { isSensitiveName, SecretMasker, SENSITIVE_NAMES } from "./secretMasker";

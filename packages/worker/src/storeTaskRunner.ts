@@ -16,6 +16,7 @@ import { type AttemptResult, describeKey, keyOf } from "./attemptResult";
 import { commitOutcome } from "./commitOutcome";
 import { buildTaskContext, loadTry, type PreparedTry } from "./prepareTry";
 import { runTaskCallbacks } from "./runTaskCallbacks";
+import { NotificationCollector } from "./tryNotifications";
 import { SecretMasker } from "./secretMasker";
 import { createStoreTaskInstance, type StoreTaskInstance } from "./storeTaskInstance";
 import {
@@ -58,7 +59,18 @@ async function attempt(
     context = await raceAbort(buildTaskContext(input), guard.signal);
     log.write("info", executingLine(ti, prepared));
     const { callbacks, executionTimeoutMs } = prepared.task.args;
-    await runTaskCallbacks("execute", callbacks.execute, { context }, log);
+    const executeNotifications = new NotificationCollector();
+    await runTaskCallbacks(
+      "execute",
+      callbacks.execute,
+      { context, notifications: executeNotifications },
+      log,
+    );
+    if (executeNotifications.requests.length > 0)
+      log.write(
+        "warning",
+        "Notifications from on_execute callbacks are not sent (only on failure, retry and success)",
+      );
     guard.startTimeout(executionTimeoutMs);
     const execution = await raceAbort(executeTask(prepared.task, context), guard.signal);
     return { kind: "returned", prepared, context, execution };

@@ -2,7 +2,7 @@
 // step that applies the defaults and rejects bad values once, when the runner is created.
 import { hostname as osHostname } from "node:os";
 import type { TaskOutcome } from "@updraft/executor";
-import type { Dag } from "@updraft/sdk";
+import type { Dag, NotificationRequest } from "@updraft/sdk";
 import {
   type FinishTaskInstanceInput,
   finishTaskInstances,
@@ -13,7 +13,7 @@ import {
   type TaskInstanceKey,
   type TaskInstanceRow,
 } from "@updraft/store";
-import { createDagFileLoader } from "./dagFileLoader";
+import { createDagFileLoader } from "@updraft/runtime";
 import { GroupCommit } from "./groupCommit";
 
 /** What `onFinished` receives once a delivery is over. */
@@ -45,6 +45,26 @@ export interface StoreTaskRunnerOptions {
    * @default process.env
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /** How failures and retries alert besides the DAG file's own notifiers. */
+  alerts?: AlertOptions;
+}
+
+/** Alerting beyond the DAG file's callbacks: task `email` args and global routing rules. */
+export interface AlertOptions {
+  /** Where `email` / `emailOnFailure` / `emailOnRetry` alerts go. @default "smtp_default" */
+  emailConnId?: string;
+  /** The destinations global rules give a failure or retry. @default none */
+  route?: (event: AlertRouteInput) => readonly NotificationRequest[];
+  /** An alert's throttle window. @default 900 */
+  windowSeconds?: number;
+}
+
+/** What routing rules match on. */
+export interface AlertRouteInput {
+  readonly dagId: string;
+  readonly tags: readonly string[];
+  readonly event: "failure" | "retry";
+  readonly scope: "task" | "dag";
 }
 
 /** The options with every default applied, frozen. */
@@ -56,18 +76,26 @@ export interface CompiledStoreTaskRunnerOptions {
   readonly onFinished: ((event: TaskFinishedEvent) => void) | null;
   readonly loadDag: (dagId: string, fileloc: string) => Dag;
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly alerts: Required<AlertOptions>;
   /** Claims of tries (startTries), batched across the runner's concurrent deliveries. */
   readonly starts: GroupCommit<StartTaskInstanceInput, StartedTry | null>;
   /** Outcomes of tries (finishTaskInstances), batched likewise. */
   readonly finishes: GroupCommit<FinishTaskInstanceInput, TaskInstanceRow | null>;
 }
 
-function positiveMs(field: string, value: number | undefined, fallback: number): number {
+function positive(
+  unit: "milliseconds" | "seconds",
+  field: string,
+  value: number | undefined,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0)
-    throw new RangeError(`${field}: expected a number of milliseconds > 0, got ${String(value)}`);
+    throw new RangeError(`${field}: expected a number of ${unit} > 0, got ${String(value)}`);
   return value;
 }
+const positiveMs = (field: string, value: number | undefined, fallback: number): number =>
+  positive("milliseconds", field, value, fallback);
 
 /** Applies defaults and validates; throws a RangeError naming the bad field. */
 export function compileStoreTaskRunnerOptions(
@@ -83,6 +111,16 @@ export function compileStoreTaskRunnerOptions(
     onFinished: options.onFinished ?? null,
     loadDag: options.loadDag ?? createDagFileLoader(),
     env: options.env ?? process.env,
+    alerts: Object.freeze({
+      emailConnId: options.alerts?.emailConnId ?? "smtp_default",
+      route: options.alerts?.route ?? (() => []),
+      windowSeconds: positive(
+        "seconds",
+        "alerts.windowSeconds",
+        options.alerts?.windowSeconds,
+        900,
+      ),
+    }),
     starts: new GroupCommit((inputs: readonly StartTaskInstanceInput[]) =>
       startTries(options.client, inputs),
     ),

@@ -9,6 +9,9 @@ import {
 } from "@updraft/store";
 import type { SecretMasker } from "./secretMasker";
 
+/** How many of a try's last lines its alerts quote. */
+export const TAIL_LINES = 20;
+
 /** Log levels, as stored in `task_log.level`. */
 export type LogLevel = "info" | "warning" | "error";
 
@@ -29,6 +32,8 @@ export class TaskLogWriter {
   #pending: TaskLogLine[] = [];
   #writing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | null;
+  /** The last TAIL_LINES messages written, masked, for alerts. */
+  readonly #tail: string[] = [];
   /** Lines that could not be written (the store refused the batch). */
   dropped = 0;
 
@@ -47,7 +52,15 @@ export class TaskLogWriter {
 
   /** Queues one line (masked now, so a secret registered later cannot leak an earlier one). */
   write(level: LogLevel, message: string): void {
-    this.#pending.push({ timestamp: new Date(), level, message: this.#masker.mask(message) });
+    const masked = this.#masker.mask(message);
+    this.#pending.push({ timestamp: new Date(), level, message: masked });
+    this.#tail.push(masked);
+    if (this.#tail.length > TAIL_LINES) this.#tail.shift();
+  }
+
+  /** The last lines written (at most TAIL_LINES), masked: what an alert quotes. */
+  tail(): readonly string[] {
+    return [...this.#tail];
   }
 
   /** The SDK's TaskLogger over this writer. */

@@ -16,12 +16,8 @@ import {
   type TaskInstanceRow,
 } from "@updraft/store";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-import {
-  createDagFileLoader,
-  createStoreTaskRunner,
-  type StoreTaskRunnerOptions,
-  type TaskFinishedEvent,
-} from "../src";
+import { createDagFileLoader } from "@updraft/runtime";
+import { createStoreTaskRunner, type StoreTaskRunnerOptions, type TaskFinishedEvent } from "../src";
 import { createStoreTaskInstance } from "../src/storeTaskInstance";
 import {
   DAGS_FOLDER,

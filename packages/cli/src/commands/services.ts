@@ -4,8 +4,10 @@
 import { Scheduler } from "@updraft/scheduler";
 import { migrate, type SqlClient } from "@updraft/store";
 import {
+  alertOptions,
   type ComposedExecutor,
   createBullMqWorker,
+  createNotificationDispatcher,
   describeDatabase,
   describeRedis,
   openMetadataDatabase,
@@ -36,8 +38,12 @@ async function runSchedulerUntilStopped(
     zombieTimeoutSeconds: config.taskHeartbeatTimeoutSeconds,
     pausedByDefault: config.dagsArePausedAtCreation,
     logger: cliLogger(io),
+    alerts: alertOptions(config),
   });
+  // Alerts are delivered beside the scheduler (every scheduler runs one; claims are disjoint).
+  const dispatcher = createNotificationDispatcher(config, client, cliLogger(io));
   try {
+    await dispatcher.start();
     const starting = scheduler.start();
     if (await startUnlessStopped(starting, signal)) {
       onStarted();
@@ -48,6 +54,7 @@ async function runSchedulerUntilStopped(
   } finally {
     await scheduler.stop();
     await executor.close();
+    await dispatcher.stop();
   }
   return 0;
 }

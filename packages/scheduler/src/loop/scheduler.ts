@@ -6,6 +6,7 @@
 import { EventEmitter } from "node:events";
 import { hostname as osHostname } from "node:os";
 import type { Executor } from "@updraft/executor";
+import { createDagFileLoader } from "@updraft/runtime";
 import {
   dueReschedules,
   endJob,
@@ -22,7 +23,8 @@ import {
 } from "@updraft/store";
 import { processDagsFolder } from "../dagProcessor/processDagsFolder";
 import { createAssetTriggeredRuns, createScheduledRuns, startQueuedRuns } from "./createDagRuns";
-import { DagCache } from "./dagCache";
+import { DagCache, type SchedulableDag } from "./dagCache";
+import { DagRunAlerts } from "./dagRunAlerts";
 import { scheduleDagRun } from "./scheduleDagRun";
 import type { SchedulerLogger, SchedulerOptions } from "./schedulerOptions";
 import { requeueStaleQueued, taskJobOf } from "./taskJobs";
@@ -66,7 +68,8 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
   readonly cache: DagCache;
   readonly #client: SqlClient;
   readonly #executor: Executor;
-  readonly #o: Required<Omit<SchedulerOptions, "dagsFolder" | "client" | "executor">> & {
+  readonly #alerts: DagRunAlerts;
+  readonly #o: Required<Omit<SchedulerOptions, "dagsFolder" | "client" | "executor" | "alerts">> & {
     dagsFolder: string | undefined;
   };
   readonly #timers: Timers = {};
@@ -113,6 +116,10 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       logger: options.logger ?? noopLogger,
       clock: options.clock ?? (() => new Date()),
     };
+    this.#alerts = new DagRunAlerts(options.client, this.#o.logger, {
+      loadDag: createDagFileLoader(),
+      ...options.alerts,
+    });
   }
 
   /** Registers the scheduler job, listens for wake-ups and runs the loop until `stop`. */
@@ -161,6 +168,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     for (const timer of Object.values(this.#timers)) clearTimeout(timer as NodeJS.Timeout);
     await this.#unlisten?.();
     await this.#draining;
+    await this.#alerts.drain();
     if (this.#jobId !== null)
       await endJob(this.#client, { id: this.#jobId }).catch(() => undefined);
     this.#o.logger.info("scheduler stopped", { jobId: this.#jobId });
@@ -251,6 +259,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     now: Date,
   ): Promise<{ examined: number; scheduled: number; more: boolean; finished: number }> {
     const finished: DagRunFinishedEvent[] = [];
+    const dagOf = new Map<number, SchedulableDag>();
     const result = await this.#client.transaction(async (tx) => {
       const runs = await claimDagRunsToSchedule(tx, { limit: this.#o.maxDagRunsPerLoop, now });
       const dags = await this.cache.load(
@@ -263,8 +272,10 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         if (dag === undefined) continue;
         const pass = await scheduleDagRun(tx, dag, run, now);
         scheduled += pass.scheduled;
-        if (pass.finished !== null)
+        if (pass.finished !== null) {
           finished.push({ run, state: pass.finished, reason: pass.reason ?? pass.finished });
+          dagOf.set(run.id, dag);
+        }
       }
       return { examined: runs.length, scheduled, more: runs.length === this.#o.maxDagRunsPerLoop };
     });
@@ -275,6 +286,13 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         reason: event.reason,
       });
       this.emit("dagRunFinished", event);
+      const body = dagOf.get(event.run.id)?.serialized.dag;
+      this.#alerts.handle({
+        ...event,
+        fileloc: body?.fileloc ?? null,
+        tags: body?.tags ?? [],
+        now,
+      });
     }
     return { ...result, finished: finished.length };
   }

@@ -1,6 +1,7 @@
 // Options of the scheduler loop, with Airflow's defaults where Airflow has the knob.
 import type { Executor } from "@updraft/executor";
 import type { SqlClient } from "@updraft/store";
+import type { DagRunAlertOptions } from "./dagRunAlerts";
 
 /** Where the scheduler writes what it does; the CLI passes a real logger. */
 export interface SchedulerLogger {
@@ -39,6 +40,8 @@ export interface SchedulerOptions {
   readonly heartbeatIntervalMs?: number;
   readonly hostname?: string;
   readonly logger?: SchedulerLogger;
+  /** DAG-level callbacks and alerts of finished runs. */
+  readonly alerts?: DagRunAlertOptions;
   /** @default () => new Date() */
   readonly clock?: () => Date;
 }

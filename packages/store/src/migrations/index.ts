@@ -2,6 +2,7 @@
 import { sql as init } from "./0001_init";
 import { sql as taskConcurrencyLimits } from "./0002_task_concurrency_limits";
 import { sql as schedulerPassIndexes } from "./0003_scheduler_pass_indexes";
+import { sql as notifications } from "./0004_notifications";
 
 /** One migration: a version number, a name, and its SQL. */
 export interface Migration {
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "init", sql: init },
   { version: 2, name: "task_concurrency_limits", sql: taskConcurrencyLimits },
   { version: 3, name: "scheduler_pass_indexes", sql: schedulerPassIndexes },
+  { version: 4, name: "notifications", sql: notifications },
 ];

@@ -1,7 +1,8 @@
-// The worker's default DAG loader: imports a DAG file with @updraft/runtime and keeps the result
-// until the file's mtime changes, so consecutive tries of one DAG parse its file once.
+// A DAG loader for processes that run DAG code (the worker's tries, the scheduler's DAG-level
+// callbacks): imports a DAG file and keeps the result until the file's mtime changes, so
+// consecutive uses of one DAG parse its file once.
 import { statSync } from "node:fs";
-import { loadDagFile } from "@updraft/runtime";
+import { loadDagFile } from "./dagBag";
 import type { Dag } from "@updraft/sdk";
 
 interface CachedFile {
