@@ -170,4 +170,47 @@ describe("configuration", () => {
       'UPDRAFT_REDIS_URL: expected a redis:// or rediss:// URL (redis://host:6379), got "http://:***@cache:6379"',
     );
   });
+
+  test("alerts: Airflow's base URL and email connection twins, rules parsed, defaults", () => {
+    expect(loadConfig({}, "/srv").alerts).toEqual({
+      baseUrl: "http://localhost:8080",
+      rules: [],
+      windowSeconds: 900,
+      maxAttempts: 8,
+      emailConnId: "smtp_default",
+    });
+    const config = loadConfig(
+      {
+        AIRFLOW__API__BASE_URL: "https://airflow.example.com",
+        AIRFLOW__EMAIL__EMAIL_CONN_ID: "smtp_ops",
+        UPDRAFT_ALERT_WINDOW_SECONDS: "300",
+        UPDRAFT_NOTIFICATION_MAX_ATTEMPTS: "3",
+        UPDRAFT_ALERT_RULES: JSON.stringify([
+          { match: { tags: ["prod"] }, slack: { channel: "#data-alerts" } },
+        ]),
+      },
+      "/srv",
+    );
+    expect(config.alerts).toMatchObject({
+      baseUrl: "https://airflow.example.com",
+      emailConnId: "smtp_ops",
+      windowSeconds: 300,
+      maxAttempts: 3,
+    });
+    expect(config.alerts.rules).toHaveLength(1);
+  });
+
+  test("bad alert settings stop start-up, each named with what was expected", () => {
+    const found = problems({
+      UPDRAFT_BASE_URL: "localhost:8080",
+      UPDRAFT_ALERT_WINDOW_SECONDS: "soon",
+      UPDRAFT_ALERT_RULES: JSON.stringify([{ match: { tags: ["prod"] }, slack: { connId: "" } }]),
+    });
+    expect(found).toHaveLength(3);
+    expect(found).toContain(
+      'UPDRAFT_BASE_URL: expected an http:// or https:// URL (http://localhost:8080), got "localhost:8080"',
+    );
+    expect(found.join("\n")).toMatch(/UPDRAFT_ALERT_WINDOW_SECONDS: expected a whole number/);
+    expect(found.join("\n")).toMatch(/UPDRAFT_ALERT_RULES\[0\]\.slack\.connId/);
+  });
 });

@@ -61,6 +61,31 @@ export function summaryFacts(alert: AlertRow): AlertFacts {
   };
 }
 
+/**
+ * One recovery per destination and task (or DAG): a task that alerted a retry and then a failure
+ * to the same inbox recovers with one message, counting what both held back.
+ */
+function oneRecoveryPerDestination(
+  recovered: readonly { alert: AlertRow; recovery: AlertRecovery }[],
+): NotificationInput[] {
+  const groups = new Map<string, { alert: AlertRow; recovery: AlertRecovery; held: number }>();
+  for (const r of recovered) {
+    const { scope, dagId, taskId, channel, connId, target } = r.alert;
+    const key = JSON.stringify([scope, dagId, taskId, channel, connId, target]);
+    const group = groups.get(key);
+    // The failure alert (over the retry one) carries the facts; both counts add up.
+    if (group === undefined) groups.set(key, { ...r, held: r.alert.suppressed });
+    else {
+      group.held += r.alert.suppressed;
+      if (r.alert.event === "failure")
+        Object.assign(group, { alert: r.alert, recovery: r.recovery });
+    }
+  }
+  return [...groups.values()].map(({ alert, recovery, held }) =>
+    followUp(alert, { ...recoveryFacts(alert, recovery), suppressed: held }),
+  );
+}
+
 /** Resolves recovered alerts and records their recovery notifications; returns how many. */
 export async function recordRecoveries(
   client: SqlClient,
@@ -68,12 +93,13 @@ export async function recordRecoveries(
 ): Promise<number> {
   return client.transaction(async (tx) => {
     const recovered = await resolveRecoveredAlerts(tx, { now: input.now });
+    const notifications = oneRecoveryPerDestination(recovered);
     await recordNotifications(tx, {
-      notifications: recovered.map((r) => followUp(r.alert, recoveryFacts(r.alert, r.recovery))),
+      notifications,
       windowSeconds: input.windowSeconds,
       now: input.now,
     });
-    return recovered.length;
+    return notifications.length;
   });
 }
 

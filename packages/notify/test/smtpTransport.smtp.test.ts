@@ -6,8 +6,7 @@ import { NotificationDeliveryError } from "../src/errors";
 import { formatEmail } from "../src/format/emailMessage";
 import { createSmtpTransport } from "../src/transports/smtpTransport";
 import { taskFailure } from "./alertFactsFixture";
-import type { SmtpTestServer } from "./smtpTestServer";
-import { startSmtpTestServer } from "./smtpTestServer";
+import { type SmtpTestServer, startSmtpTestServer } from "@updraft/testing";
 
 const PASSWORD = "s3cret-Pa55";
 

@@ -2,3 +2,7 @@
 export { createTestDatabase, testServerUrl } from "./pgDatabase";
 export type { TestDatabase } from "./pgDatabase";
 export { testRedisPrefix, testRedisUrl } from "./redisPrefix";
+export { FakeSlack } from "./fakeSlack";
+export type { ReceivedPost } from "./fakeSlack";
+export { startSmtpTestServer } from "./smtpTestServer";
+export type { ReceivedMail, SmtpTestServer, SmtpTestServerOptions } from "./smtpTestServer";

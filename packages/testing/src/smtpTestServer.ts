@@ -1,4 +1,5 @@
-// A real SMTP server in this process (smtp-server), recording what it receives as parsed mail.
+// A real SMTP server in this process (smtp-server), recording what it receives as parsed mail
+// (mailparser): what alert tests read their emails from.
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import type { ParsedMail } from "mailparser";
@@ -25,6 +26,8 @@ export interface SmtpTestServerOptions {
   /** Answer DATA with this SMTP reply code instead of accepting the message. */
   readonly rejectDataWith?: number;
   readonly server?: SMTPServerOptions;
+  /** Listen on this port (a test bringing a server back up). @default 0, any free port */
+  readonly port?: number;
 }
 
 /** Starts a server on 127.0.0.1, port 0, requiring authentication when a login is given. */
@@ -76,7 +79,9 @@ export async function startSmtpTestServer(
   // A client that refuses the server's certificate drops the connection: an error event here.
   server.on("error", () => undefined);
   const listening = await new Promise<AddressInfo>((resolve, reject) => {
-    const net = server.listen(0, "127.0.0.1", () => resolve(net.address() as AddressInfo));
+    const net = server.listen(options.port ?? 0, "127.0.0.1", () =>
+      resolve(net.address() as AddressInfo),
+    );
     net.once("error", reject);
   });
   return {
