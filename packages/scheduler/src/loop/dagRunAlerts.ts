@@ -1,16 +1,27 @@
-// When a run finishes: the DAG's own callbacks (on_success_callback / on_failure_callback, run
-// here as Airflow runs them outside the task), then the alerts they and the routing rules ask
-// for, recorded in the notification outbox. Runs after the pass that finished the run has
-// committed, off the scheduling loop; a callback that throws or hangs is logged, never more.
-import { type AlertFacts, recordAlerts } from "@updraft/notify";
-import type {
-  Dag,
-  DagCallback,
-  DagCallbackContext,
-  NotificationRequest,
-  NotificationSink,
+// Alerts the scheduler raises itself, recorded in the notification outbox:
+// - when a run finishes: the DAG's own callbacks (on_success_callback / on_failure_callback, run
+//   here as Airflow runs them outside the task), then what they and the routing rules ask for;
+// - when a try's worker was lost (no heartbeat) and the scheduler failed or retried it: what the
+//   task's `email` args, its notifiers and the routing rules ask for (its worker cannot).
+// Runs after the pass that made the change has committed, off the scheduling loop; a callback
+// that throws or hangs is logged, never more.
+import { type AlertFacts, BaseNotifier, recordAlerts } from "@updraft/notify";
+import {
+  type Dag,
+  type DagCallback,
+  type DagCallbackContext,
+  type NotificationRequest,
+  type NotificationSink,
+  renderTemplate,
+  type SerializedDag,
 } from "@updraft/sdk";
-import { type DagRunRow, type SqlClient, taskInstanceStates } from "@updraft/store";
+import {
+  type DagRunRow,
+  getDagRun,
+  type SqlClient,
+  type TaskInstanceRow,
+  taskInstanceStates,
+} from "@updraft/store";
 import type { SchedulerLogger } from "./schedulerOptions";
 
 /** Routing for DAG-level alerts (the CLI passes the global rules). */
@@ -24,6 +35,8 @@ export interface DagRunAlertOptions {
   }) => readonly NotificationRequest[];
   /** An alert's throttle window. @default 900 */
   readonly windowSeconds?: number;
+  /** Where `email` task args go for tries the scheduler fails. @default "smtp_default" */
+  readonly emailConnId?: string;
   /** How long a DAG callback may run. @default 30000 */
   readonly callbackTimeoutMs?: number;
   /** Loads the live DAG (with its callbacks) from its file. */
@@ -54,12 +67,22 @@ async function withTimeout(work: Promise<unknown>, ms: number, what: string): Pr
   }
 }
 
-/** Runs a finished run's DAG callbacks and records its alerts. */
+/** A try the scheduler ended because its worker stopped heartbeating. */
+export interface LostTry {
+  readonly ti: TaskInstanceRow;
+  readonly state: "failed" | "up_for_retry";
+  readonly serialized: SerializedDag | null;
+  readonly timeoutSeconds: number;
+  readonly now: Date;
+}
+
+/** Runs a finished run's DAG callbacks and records its alerts, and those of lost tries. */
 export class DagRunAlerts {
   readonly #client: SqlClient;
   readonly #logger: SchedulerLogger;
   readonly #route: NonNullable<DagRunAlertOptions["route"]>;
   readonly #windowSeconds: number;
+  readonly #emailConnId: string;
   readonly #callbackTimeoutMs: number;
   readonly #loadDag: ((dagId: string, fileloc: string) => Dag) | null;
   readonly #inFlight = new Set<Promise<void>>();
@@ -69,26 +92,99 @@ export class DagRunAlerts {
     this.#logger = logger;
     this.#route = options.route ?? (() => []);
     this.#windowSeconds = options.windowSeconds ?? 900;
+    this.#emailConnId = options.emailConnId ?? "smtp_default";
     this.#callbackTimeoutMs = options.callbackTimeoutMs ?? 30_000;
     this.#loadDag = options.loadDag ?? null;
   }
 
   /** Starts the work for one finished run; `drain` waits for everything started. */
   handle(finished: FinishedRun): void {
-    const work = this.#run(finished).catch((error: unknown) =>
-      this.#logger.error("DAG run callbacks/alerts failed", {
-        dagId: finished.run.dagId,
-        runId: finished.run.runId,
-        error: String(error),
-      }),
+    this.#track(
+      this.#run(finished).catch((error: unknown) =>
+        this.#logger.error("DAG run callbacks/alerts failed", {
+          dagId: finished.run.dagId,
+          runId: finished.run.runId,
+          error: String(error),
+        }),
+      ),
     );
-    this.#inFlight.add(work);
-    void work.finally(() => this.#inFlight.delete(work));
+  }
+
+  /** Starts recording the alerts of a try whose worker was lost. */
+  handleLostTry(lost: LostTry): void {
+    this.#track(
+      this.#lostTry(lost).catch((error: unknown) =>
+        this.#logger.error("alerts of a lost try failed", {
+          dagId: lost.ti.dagId,
+          taskId: lost.ti.taskId,
+          error: String(error),
+        }),
+      ),
+    );
   }
 
   /** Resolves once every run handed over so far is done. */
   async drain(): Promise<void> {
     await Promise.all([...this.#inFlight]);
+  }
+
+  #track(work: Promise<void>): void {
+    this.#inFlight.add(work);
+    void work.finally(() => this.#inFlight.delete(work));
+  }
+
+  async #lostTry(lost: LostTry): Promise<void> {
+    const { ti, state, serialized } = lost;
+    const event = state === "failed" ? "failure" : "retry";
+    const task = serialized?.dag.tasks.find((t) => t.task_id === ti.taskId);
+    const requests: NotificationRequest[] = [];
+    const wantsEmail = event === "failure" ? task?.email_on_failure : task?.email_on_retry;
+    if (task !== undefined && task.email.length > 0 && wantsEmail === true)
+      requests.push({ channel: "email", connId: this.#emailConnId, to: task.email });
+    requests.push(...this.#notifiersOf(ti, event, serialized));
+    requests.push(
+      ...this.#route({ dagId: ti.dagId, tags: serialized?.dag.tags ?? [], event, scope: "task" }),
+    );
+    if (requests.length === 0) return;
+    const run = await getDagRun(this.#client, { dagId: ti.dagId, runId: ti.runId });
+    const facts: AlertFacts = {
+      event,
+      scope: "task",
+      dagId: ti.dagId,
+      taskId: ti.taskId,
+      runId: ti.runId,
+      mapIndex: ti.mapIndex,
+      logicalDate: run?.logicalDate?.toISOString() ?? null,
+      tryNumber: ti.tryNumber,
+      maxTries: ti.maxTries + 1,
+      error: `The worker running this try stopped heartbeating for ${lost.timeoutSeconds} s (host ${ti.hostname ?? "unknown"}, pid ${ti.pid ?? "unknown"}); marked ${state}`,
+      logTail: [],
+      durationSeconds:
+        ti.startDate === null ? null : (lost.now.getTime() - ti.startDate.getTime()) / 1000,
+      url: null,
+    };
+    await recordAlerts(this.#client, { facts, requests, windowSeconds: this.#windowSeconds });
+  }
+
+  /** The task's notifier objects for `event` (function callbacks need a live try to run in). */
+  #notifiersOf(
+    ti: TaskInstanceRow,
+    event: "failure" | "retry",
+    serialized: SerializedDag | null,
+  ): NotificationRequest[] {
+    const fileloc = serialized?.dag.fileloc ?? null;
+    if (this.#loadDag === null || fileloc === null) return [];
+    try {
+      const callbacks = this.#loadDag(ti.dagId, fileloc).task(ti.taskId).args.callbacks[event];
+      return callbacks.flatMap((c) => (c instanceof BaseNotifier ? [...c.requests()] : []));
+    } catch (error) {
+      this.#logger.warn("task notifiers not loaded for a lost try", {
+        dagId: ti.dagId,
+        taskId: ti.taskId,
+        error: String(error),
+      });
+      return [];
+    }
   }
 
   async #run(finished: FinishedRun): Promise<void> {
@@ -132,7 +228,29 @@ export class DagRunAlerts {
         run.startDate === null ? null : (finished.now.getTime() - run.startDate.getTime()) / 1000,
       url: null,
     };
-    await recordAlerts(this.#client, { facts, requests, windowSeconds: this.#windowSeconds });
+    // A DAG-level notifier's own text is a template over the run's fields.
+    const context = {
+      dag_id: run.dagId,
+      run_id: run.runId,
+      state,
+      reason: finished.reason,
+      logical_date: run.logicalDate,
+      ds: run.logicalDate?.toISOString().slice(0, 10) ?? null,
+    };
+    const render = (template: string): string => {
+      try {
+        return renderTemplate(template, context, "notification");
+      } catch (error) {
+        this.#logger.warn("notification template not rendered", { error: String(error) });
+        return template;
+      }
+    };
+    await recordAlerts(this.#client, {
+      facts,
+      requests,
+      windowSeconds: this.#windowSeconds,
+      render,
+    });
   }
 
   async #callbacks(finished: FinishedRun, sink: NotificationSink): Promise<void> {

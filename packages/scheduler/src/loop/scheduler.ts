@@ -213,11 +213,18 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         this.cache,
         this.#o.zombieTimeoutSeconds,
         now,
-      ))
+      )) {
         this.#o.logger.warn("task instance without heartbeat", {
           ...keyFields(z.ti),
           state: z.state,
         });
+        this.#alerts.handleLostTry({
+          ...z,
+          serialized: (await this.cache.get(z.ti.dagId))?.serialized ?? null,
+          timeoutSeconds: this.#o.zombieTimeoutSeconds,
+          now,
+        });
+      }
     }
     if (due(this.#lastRequeue, this.#o.requeueIntervalMs)) {
       this.#lastRequeue = now.getTime();

@@ -4,7 +4,13 @@
 import type { ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { BullMqExecutor } from "@updraft/executor";
-import { createPgClient, migrateUrl, SCHEMA_KEY, type SqlClient } from "@updraft/store";
+import {
+  createPgClient,
+  listNotifications,
+  migrateUrl,
+  SCHEMA_KEY,
+  type SqlClient,
+} from "@updraft/store";
 import { createTestDatabase, testRedisUrl, type TestDatabase } from "@updraft/testing";
 import { clearTasks, Scheduler } from "../../src";
 import {
@@ -72,7 +78,17 @@ describe("a worker killed with SIGKILL mid-task", () => {
       client,
       executor: "bullmq",
       withWorker: false,
-      scheduler: { zombieTimeoutSeconds: 2, zombieCheckIntervalMs: 250 },
+      scheduler: {
+        zombieTimeoutSeconds: 2,
+        zombieCheckIntervalMs: 250,
+        // On-call hears of the lost try although no worker is left to report it.
+        alerts: {
+          route: ({ event }) =>
+            event === "retry"
+              ? [{ channel: "email", connId: "smtp_default", to: ["oncall@example.com"] }]
+              : [],
+        },
+      },
     });
     child = await spawnWorkerProcess(db.url, testRedisUrl(), engine.prefix);
     const { dagRun } = await engine.scheduler.trigger({ dagId: "e2e_killed_worker" });
@@ -89,6 +105,17 @@ describe("a worker killed with SIGKILL mid-task", () => {
       expect(killed).toMatchObject({ try_number: 1, state: "up_for_retry", pid: first.pid });
       expect(retried).toMatchObject({ try_number: 2, state: "success", pid: process.pid });
       expect(retried!.start_date.getTime()).toBeGreaterThanOrEqual(killed!.end_date.getTime());
+      const [alert] = await eventually(async () => {
+        const { notifications } = await listNotifications(client, { dagId: "e2e_killed_worker" });
+        return notifications.length > 0 && notifications;
+      });
+      expect(alert).toMatchObject({ event: "retry", channel: "email", runId: dagRun.runId });
+      expect(alert!.facts).toMatchObject({ taskId: "sleepy", tryNumber: 1, maxTries: 2 });
+      expect(String(alert!.facts.error)).toMatch(
+        new RegExp(
+          `stopped heartbeating for 2 s \\(host .+, pid ${first.pid}\\); marked up_for_retry`,
+        ),
+      );
     } finally {
       await rescue.close({ graceMs: 500 });
     }
