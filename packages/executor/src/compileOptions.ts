@@ -1,8 +1,8 @@
 // Options are compiled once: defaults applied, values checked, the result frozen. One helper so
 // every adapter reports a bad option the same way (`concurrency: expected …, got 0`).
 import type { z } from "zod";
+import { formatIssues } from "@updraft/sdk";
 import { ExecutorError } from "./executorError";
-import { formatIssues } from "./formatIssues";
 
 /** Parses `input` with `schema` (which applies the defaults) and freezes the result. */
 export function compileOptions<S extends z.ZodType>(

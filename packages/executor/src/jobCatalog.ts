@@ -2,8 +2,8 @@
 // `run_task` (one try of one task instance). It is validated on enqueue, to catch producer bugs
 // early, and on dequeue, because Redis holds whatever any producer version wrote.
 import { z } from "zod";
+import { formatIssues } from "@updraft/sdk";
 import { ExecutorError } from "./executorError";
-import { formatIssues } from "./formatIssues";
 
 /** The BullMQ job name of a task-instance try. */
 export const TASK_JOB_NAME = "run_task";

@@ -2,7 +2,7 @@
 // #data-alerts", read from JSON (UPDRAFT_ALERT_RULES) and applied to each alert on top of the
 // DAG's own notifiers. Parsing names each bad path; routing is pure and de-duplicated.
 import { z } from "zod";
-import type { NotificationRequest } from "@updraft/sdk";
+import { formatIssues, type NotificationRequest } from "@updraft/sdk";
 import type { AlertEvent } from "./alertFacts";
 import { InvalidAlertRulesError } from "./errors";
 
@@ -129,14 +129,9 @@ export function parseAlertRules(json: string, source: string = ALERT_RULES_SOURC
   }
   const result = alertRulesSchema.safeParse(input);
   if (result.success) return result.data;
+  // A rule's cross-field checks ("custom") word their whole message; no value to quote.
   throw new InvalidAlertRulesError(
-    result.error.issues.map((issue) => {
-      const value =
-        issue.code === "unrecognized_keys" || issue.code === "custom"
-          ? ""
-          : `, got ${describeValue(valueAt(input, issue.path))}`;
-      return `${formatPath(source, issue.path)}: ${issue.message}${value}`;
-    }),
+    formatIssues(input, result.error.issues, source, ["unrecognized_keys", "custom"]),
   );
 }
 
@@ -200,26 +195,4 @@ function matchesGlob(pattern: string, text: string): boolean {
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join(".*");
   return new RegExp(`^${source}$`, "s").test(text);
-}
-
-function formatPath(source: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === "number" ? `${text}[${key}]` : `${text}.${String(key)}`),
-    source,
-  );
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? typeof value;
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

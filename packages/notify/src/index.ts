@@ -40,6 +40,8 @@ export type { AlertRouteInput, AlertRule, AlertRuleEvent, AlertRuleMatch } from 
 export { BaseNotifier, SlackWebhookNotifier, SmtpNotifier } from "./notifiers";
 export type { SlackWebhookNotifierOptions, SmtpNotifierOptions } from "./notifiers";
 export { recordAlerts } from "./recordAlerts";
+export { taskAlertFacts } from "./taskAlertFacts";
+export type { TryAlertInput } from "./taskAlertFacts";
 export type { RecordAlertsInput } from "./recordAlerts";
 export { NotificationDispatcher } from "./notificationDispatcher";
 export type {

@@ -128,6 +128,8 @@ export { renderTemplate, renderTemplateFields } from "./templating";
 export { buildTemplateContext } from "./templateContext";
 export type { TemplateContextInput } from "./templateContext";
 export { Connection } from "./connection";
+export { formatIssues } from "./formatIssues";
+export type { SchemaIssue } from "./formatIssues";
 export type { ConnectionAccessor, VariableAccessor } from "./connection";
 export { compileParams, resolveParams, serializeParams, deserializeParams } from "./params";
 export type { CompiledParams, ParamSpec, ParamsDefinition } from "./params";

@@ -1,7 +1,7 @@
 // A try's alerts: what its notifiers asked for during the callbacks, the task's `email` args and
 // the global routing rules, recorded in the notification outbox once the outcome is committed
 // (a try that lost its claim alerts nobody). Recording never fails the try: an error is logged.
-import { type AlertFacts, recordAlerts } from "@updraft/notify";
+import { recordAlerts, taskAlertFacts } from "@updraft/notify";
 import {
   type NotificationRequest,
   type NotificationSink,
@@ -73,23 +73,13 @@ export async function recordTryNotifications(input: TryNotificationsInput): Prom
   if (requests.length === 0) return;
   const { ti, result, masker } = input;
   const error = result.kind === "returned" ? null : masker.mask(errorParts(result.error).message);
-  const facts: AlertFacts = {
+  const facts = taskAlertFacts(ti, {
     event,
-    scope: "task",
-    dagId: ti.dagId,
-    taskId: ti.taskId,
-    runId: ti.runId,
-    mapIndex: ti.mapIndex,
-    logicalDate: result.prepared?.run.logicalDate?.toISOString() ?? null,
-    tryNumber: ti.tryNumber,
-    // Airflow's max_tries counts retries; "try 2 of 3" counts every try.
-    maxTries: ti.maxTries + 1,
+    logicalDate: result.prepared?.run.logicalDate ?? null,
     error,
     logTail: input.log.tail(),
-    durationSeconds:
-      ti.startDate === null ? null : (input.endDate.getTime() - ti.startDate.getTime()) / 1000,
-    url: null,
-  };
+    endDate: input.endDate,
+  });
   const templateContext = result.context?.templateContext ?? {};
   try {
     await recordAlerts(input.options.client, {

@@ -5,7 +5,7 @@
 //   task's `email` args, its notifiers and the routing rules ask for (its worker cannot).
 // Runs after the pass that made the change has committed, off the scheduling loop; a callback
 // that throws or hangs is logged, never more.
-import { type AlertFacts, BaseNotifier, recordAlerts } from "@updraft/notify";
+import { type AlertFacts, BaseNotifier, recordAlerts, taskAlertFacts } from "@updraft/notify";
 import {
   type Dag,
   type DagCallback,
@@ -147,22 +147,13 @@ export class DagRunAlerts {
     );
     if (requests.length === 0) return;
     const run = await getDagRun(this.#client, { dagId: ti.dagId, runId: ti.runId });
-    const facts: AlertFacts = {
+    const facts = taskAlertFacts(ti, {
       event,
-      scope: "task",
-      dagId: ti.dagId,
-      taskId: ti.taskId,
-      runId: ti.runId,
-      mapIndex: ti.mapIndex,
-      logicalDate: run?.logicalDate?.toISOString() ?? null,
-      tryNumber: ti.tryNumber,
-      maxTries: ti.maxTries + 1,
+      logicalDate: run?.logicalDate ?? null,
       error: `The worker running this try stopped heartbeating for ${lost.timeoutSeconds} s (host ${ti.hostname ?? "unknown"}, pid ${ti.pid ?? "unknown"}); marked ${state}`,
       logTail: [],
-      durationSeconds:
-        ti.startDate === null ? null : (lost.now.getTime() - ti.startDate.getTime()) / 1000,
-      url: null,
-    };
+      endDate: lost.now,
+    });
     await recordAlerts(this.#client, { facts, requests, windowSeconds: this.#windowSeconds });
   }
 

@@ -10,20 +10,23 @@ import type { SqlClient } from "../../sqlClient";
 import { NOTIFICATIONS_CHANNEL } from "./notificationsChannel";
 
 /** One notification to record. */
-export interface NotificationInput {
-  /** Throttles and deduplicates: same key, same alert (destination × task or DAG × event). */
+export interface NotificationInput extends Pick<
+  NotificationRow,
+  | "alertKey"
+  | "event"
+  | "channel"
+  | "connId"
+  | "target"
+  | "facts"
+  | "dagId"
+  | "runId"
+  | "taskId"
+  | "mapIndex"
+  | "tryNumber"
+> {
+  /** Throttling keys on it: same key, same alert (destination × task or DAG × event). */
   readonly alertKey: string | null;
-  readonly event: "failure" | "retry" | "success" | "recovery" | "summary";
   readonly scope: "task" | "dag";
-  readonly channel: "email" | "slack";
-  readonly connId: string;
-  readonly target: Readonly<Record<string, unknown>>;
-  readonly facts: Readonly<Record<string, unknown>>;
-  readonly dagId: string;
-  readonly runId: string | null;
-  readonly taskId: string | null;
-  readonly mapIndex: number;
-  readonly tryNumber: number | null;
 }
 
 /** Input of recordNotifications. */
