@@ -2,7 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Connection, hasErrorCode } from "@updraft/sdk";
 import { FakeSlack } from "@updraft/testing";
-import { NotificationDeliveryError } from "../src/errors";
+import type { NotificationDeliveryError } from "../src/errors";
+import { rejection } from "./deliveryRejection";
 import { formatSlack } from "../src/format/slackMessage";
 import { createSlackWebhookTransport } from "../src/transports/slackWebhookTransport";
 import { taskFailure } from "./alertFactsFixture";
@@ -17,16 +18,6 @@ function connection(host: string, extra: Record<string, unknown> = {}): Connecti
     password: TOKEN,
     extra,
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<NotificationDeliveryError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(NotificationDeliveryError);
-    return error as NotificationDeliveryError;
-  }
-  throw new Error("expected the send to reject");
 }
 
 function expectNoSecret(error: NotificationDeliveryError): void {

@@ -2,7 +2,8 @@ import { createServer } from "node:net";
 import type { AddressInfo, Server, Socket } from "node:net";
 import { hostname } from "node:os";
 import { Connection, hasErrorCode } from "@updraft/sdk";
-import { NotificationDeliveryError } from "../src/errors";
+import type { NotificationDeliveryError } from "../src/errors";
+import { rejection } from "./deliveryRejection";
 import { formatEmail } from "../src/format/emailMessage";
 import { createSmtpTransport } from "../src/transports/smtpTransport";
 import { taskFailure } from "./alertFactsFixture";
@@ -28,17 +29,6 @@ function connection(
 }
 
 const message = { to: ["oncall@example.com", "lead@example.com"], ...formatEmail(taskFailure()) };
-
-/** The rejection of `promise`, failing the test when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<NotificationDeliveryError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(NotificationDeliveryError);
-    return error as NotificationDeliveryError;
-  }
-  throw new Error("expected the send to reject");
-}
 
 function expectNoSecret(error: NotificationDeliveryError): void {
   const seen = [
