@@ -65,7 +65,14 @@ function configuredRequests(input: TryNotificationsInput, event: "failure" | "re
 /** Records the try's notifications, if any; logs (never throws) when that fails. */
 export async function recordTryNotifications(input: TryNotificationsInput): Promise<void> {
   const event = EVENT_OF[input.state];
-  if (event === undefined) return;
+  if (event === undefined) {
+    if (input.collected.requests.length > 0)
+      input.log.write(
+        "warning",
+        `Notifications from on_${input.state}_callback are not sent (only on failure, retry and success)`,
+      );
+    return;
+  }
   const requests = [
     ...input.collected.requests,
     ...(event === "success" ? [] : configuredRequests(input, event)),

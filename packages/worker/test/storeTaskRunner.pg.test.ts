@@ -7,6 +7,7 @@ import {
   createConnection,
   createPgClient,
   getTaskInstance,
+  listNotifications,
   migrateUrl,
   SCHEMA_KEY,
   pullXcoms,
@@ -371,4 +372,57 @@ test("xcom_pull of a mapped upstream returns every map index's value, in order",
   ]);
   expect(await handle.xcomPull({ taskIds: "skipper", default: "none" })).toBe("none");
   expect(await handle.xcomPull({ taskIds: "produce", key: "other", default: 0 })).toBe(0);
+});
+
+test("a failing try's alerts are recorded after its outcome: notifiers, email args and rules, secrets masked", async () => {
+  const run = await runningRun(client, "worker_alerts");
+  const alerting = runner({
+    alerts: {
+      route: ({ tags, event }) =>
+        tags.includes("prod") && event === "failure"
+          ? [{ channel: "slack", connId: "slack_alerts", slackChannel: "#data-alerts" }]
+          : [],
+    },
+  });
+  const first = await queueTry(client, run, "leaky");
+  expect(await alerting(jobOf(first), live())).toMatchObject({ state: "up_for_retry" });
+  const second = await queueTry(client, run, "leaky");
+  expect(await alerting(jobOf(second), live())).toMatchObject({ state: "failed" });
+  const { notifications } = await listNotifications(client, { dagId: "worker_alerts" });
+  const sent = notifications
+    .filter((n) => n.runId === run.runId)
+    .map((n) => [n.event, n.tryNumber, n.channel, n.connId, n.target])
+    .reverse();
+  // The retry: only its notifier (emailOnRetry is off); the failure: two notifiers, the email
+  // args (the same inbox as the SmtpNotifier: one email) and the prod rule.
+  expect(sent).toEqual([
+    ["retry", 1, "slack", "slack_default", {}],
+    ["failure", 2, "slack", "slack_default", { channel: "#loads" }],
+    ["failure", 2, "email", "smtp_default", { to: ["oncall@example.com"] }],
+    ["failure", 2, "slack", "slack_alerts", { channel: "#data-alerts" }],
+  ]);
+  const retry = notifications.find((n) => n.event === "retry" && n.runId === run.runId)!;
+  expect(retry.facts).toMatchObject({
+    scope: "task",
+    dagId: "worker_alerts",
+    taskId: "leaky",
+    tryNumber: 1,
+    maxTries: 2,
+    text: `retrying the load of ${run.logicalDate!.toISOString().slice(0, 10)}`,
+  });
+  const failure = notifications.find((n) => n.event === "failure" && n.runId === run.runId)!;
+  expect(failure.facts.error).toBe("login refused for password ***");
+  expect(failure.facts.logTail).toContain("connecting with ***");
+  expect(JSON.stringify(notifications)).not.toContain("s3cr3t-pass");
+});
+
+test("notifiers on a skipped try are not sent; the task log says why", async () => {
+  const run = await runningRun(client, "worker_alerts");
+  const ti = await queueTry(client, run, "skipping");
+  expect(await runner()(jobOf(ti), live())).toMatchObject({ state: "skipped" });
+  const { notifications } = await listNotifications(client, { dagId: "worker_alerts" });
+  expect(notifications.filter((n) => n.runId === run.runId)).toEqual([]);
+  expect((await logLines(client, ti)).map((l) => l.message)).toContain(
+    "Notifications from on_skipped_callback are not sent (only on failure, retry and success)",
+  );
 });
