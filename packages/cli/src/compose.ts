@@ -12,7 +12,8 @@ import {
   type TaskFinishedEvent,
 } from "@updraft/worker";
 import type { Config, DatabaseConfig, RedisConfig } from "./config";
-import { connectionLookup } from "./connectionLookup";
+import { createConnectionLookup } from "@updraft/providers";
+import { smtpConnectionFromAirflowConfig } from "@updraft/notify";
 
 /** The alert options of workers and schedulers: the email connection, rules and window. */
 export function alertOptions(config: Config): Required<AlertOptions> {
@@ -32,7 +33,13 @@ export function createNotificationDispatcher(
 ): NotificationDispatcher {
   return new NotificationDispatcher({
     client,
-    connection: connectionLookup(config.taskEnv, client, config.alerts.emailConnId),
+    connection: createConnectionLookup({
+      env: config.taskEnv,
+      client,
+      // Airflow's [smtp] settings stand in for a missing email connection.
+      fallback: (connId) =>
+        connId === config.alerts.emailConnId ? smtpConnectionFromAirflowConfig(config.taskEnv) : null,
+    }),
     baseUrl: config.alerts.baseUrl,
     windowSeconds: config.alerts.windowSeconds,
     maxAttempts: config.alerts.maxAttempts,

@@ -1,1 +1,21 @@
-export {};
+// @updraft/providers: connections, hooks per system and the incremental table sync.
+export { createConnectionLookup } from "./connections/connectionLookup";
+export type { ConnectionLookup, ConnectionLookupOptions } from "./connections/connectionLookup";
+export { ProviderError } from "./providerError";
+export type { ProviderErrorCode } from "./providerError";
+export { qualifiedName, quoteIdentifier } from "./sql/quoteIdentifier";
+export { PostgresHook, pgConfigOf } from "./postgres/postgresHook";
+export type { PostgresHookOptions, PostgresSession } from "./postgres/postgresHook";
+export { sourceColumns } from "./postgres/sourceColumns";
+export type { SourceColumn } from "./postgres/sourceColumns";
+export { DuckDbHook } from "./duckdb/duckDbHook";
+export type { DuckDbSession } from "./duckdb/duckDbHook";
+export { compileTableSyncSpec } from "./sync/tableSyncSpec";
+export type { CompiledTableSyncSpec, SyncStrategy, TableSyncSpec } from "./sync/tableSyncSpec";
+export type { Watermark } from "./sync/watermark";
+export { extractToFile } from "./sync/extractToFile";
+export type { Extracted, ExtractInput } from "./sync/extractToFile";
+export type { LoadInput, SyncWarehouse } from "./sync/syncWarehouse";
+export { DuckDbWarehouse, duckDbType, SYNC_STATE_TABLE } from "./sync/duckDbWarehouse";
+export { syncTable } from "./sync/syncTable";
+export type { SyncTableInput, SyncTableResult } from "./sync/syncTable";

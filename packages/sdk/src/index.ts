@@ -128,6 +128,7 @@ export { renderTemplate, renderTemplateFields } from "./templating";
 export { buildTemplateContext } from "./templateContext";
 export type { TemplateContextInput } from "./templateContext";
 export { Connection } from "./connection";
+export { parseConnection } from "./parseConnection";
 export { formatIssues } from "./formatIssues";
 export type { SchemaIssue } from "./formatIssues";
 export type { ConnectionAccessor, VariableAccessor } from "./connection";

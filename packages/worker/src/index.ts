@@ -9,5 +9,6 @@ export type {
   StoreTaskRunnerOptions,
   TaskFinishedEvent,
 } from "./storeTaskRunnerOptions";
-export { parseConnection } from "./parseConnection";
+// Kept for callers that found it here first; it lives in the SDK.
+export { parseConnection } from "@updraft/sdk";
 export { isSensitiveName, SecretMasker, SENSITIVE_NAMES } from "./secretMasker";

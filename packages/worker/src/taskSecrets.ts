@@ -7,10 +7,10 @@ import {
   type BaseOperator,
   Connection,
   type ConnectionAccessor,
+  parseConnection,
   type VariableAccessor,
 } from "@updraft/sdk";
 import { listConnections, listVariables, type SqlClient } from "@updraft/store";
-import { parseConnection } from "./parseConnection";
 import { isSensitiveName, type SecretMasker } from "./secretMasker";
 
 /** Which store rows a try needs. */

@@ -1,7 +1,7 @@
 // Parses an `AIRFLOW_CONN_<ID>` value into a Connection, by Airflow's rules
 // (`models/connection.py::_parse_from_uri`): a JSON object when it starts with `{`, else a URI
 // `conn_type://login:password@host:port/schema?extra_key=value`, every part percent-encoded.
-import { Connection } from "@updraft/sdk";
+import { Connection } from "./connection";
 
 function unquote(text: string): string {
   try {
