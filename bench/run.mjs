@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 const benches = [
   "packages/runtime/bench/dagParse.bench.ts",
   "packages/scheduler/bench/scheduler.bench.ts",
+  "packages/providers/bench/incrementalLoad.bench.ts",
 ];
 
 for (const file of benches) {

@@ -1,18 +1,20 @@
 // Loads a TypeScript file and what it imports, at run time and without a build step (as Airflow
-// imports .py files). `@updraft/sdk` and `@updraft/notify` resolve to this process's own
-// packages, so DAG objects are the ones the loader inspects and notifiers work, wherever the DAGs
-// folder lives.
+// imports .py files). `@updraft/sdk`, `@updraft/notify` and `@updraft/providers` resolve to this
+// process's own packages, so DAG objects are the ones the loader inspects and notifiers and hooks
+// work, wherever the DAGs folder lives.
 import { readFileSync, statSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 import * as notify from "@updraft/notify";
+import * as providers from "@updraft/providers";
 import * as sdk from "@updraft/sdk";
 import { transpile } from "./transpile";
 
 const SHARED_MODULES: Readonly<Record<string, unknown>> = {
   "@updraft/sdk": sdk,
   "@updraft/notify": notify,
+  "@updraft/providers": providers,
 };
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts"];
 const CANDIDATES = ["", ".ts", ".tsx", ".js", ".json", "/index.ts", "/index.js"];

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { CommandResult, TaskRuntime } from "@updraft/sdk";
+import type { CommandResult, Connection, TaskRuntime } from "@updraft/sdk";
 
 /** Options of the Node task runtime. */
 export interface NodeTaskRuntimeOptions {
@@ -12,12 +12,19 @@ export interface NodeTaskRuntimeOptions {
   onOutputLine?: (line: string, stream: "stdout" | "stderr") => void;
   /** Environment commands inherit when an operator does not replace it. @default process.env */
   baseEnv?: Readonly<Record<string, string | undefined>>;
+  /** Looks connections up (the worker reads the environment, then the store). @default none */
+  connection?: (connId: string) => Promise<Connection | null>;
 }
 
 /** Runs commands with `bash -c`, streaming their output line by line. */
 export function nodeTaskRuntime(options: NodeTaskRuntimeOptions = {}): TaskRuntime {
   return {
     now: () => new Date(),
+    connection: async (connId) => {
+      const found = await options.connection?.(connId);
+      if (found == null) throw new Error(`The conn_id \`${connId}\` isn't defined`);
+      return found;
+    },
     sleep: (ms, signal) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, ms);

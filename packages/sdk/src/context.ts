@@ -1,5 +1,6 @@
 // What a running task sees: the context handed to `execute`, and the I/O capabilities the worker
 // injects (XCom store, command runner, clock). The SDK stays pure by only declaring them.
+import type { Connection } from "./connection";
 
 /** Airflow's key for a task's return value in XCom. */
 export const XCOM_RETURN_KEY = "return_value";
@@ -52,6 +53,12 @@ export interface TaskRuntime {
   }): Promise<CommandResult>;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   now(): Date;
+  /**
+   * A connection by id, as Airflow's `BaseHook.get_connection`: `AIRFLOW_CONN_<ID>` first, then
+   * the metadata database; its password is masked in the try's log from then on. Rejects, naming
+   * the id, when there is none.
+   */
+  connection(connId: string): Promise<Connection>;
 }
 
 /** A logger whose lines go to the task instance's log. */

@@ -1,5 +1,6 @@
 // Everything a try needs before user code runs: the run, the DAG file's live DAG and task,
 // resolved params, variables and connections, and the SDK TaskContext over the store.
+import { createConnectionLookup } from "@updraft/providers";
 import { nodeTaskRuntime } from "@updraft/runtime";
 import {
   type BaseOperator,
@@ -55,9 +56,16 @@ export async function buildTaskContext(input: TaskContextInput): Promise<TaskCon
     secretNeedsOf(task),
     input.masker,
   );
+  const lookup = createConnectionLookup({ env: options.env, client: options.client });
   const runtime = nodeTaskRuntime({
     baseEnv: options.env,
     onOutputLine: (line, stream) => log.write(stream === "stderr" ? "warning" : "info", line),
+    connection: async (connId) => {
+      const connection = await lookup(connId);
+      // A secret the task can read is a secret its log must not show.
+      input.masker.add(connection?.password);
+      return connection;
+    },
   });
   const shared = {
     logicalDate: run.logicalDate,

@@ -1,9 +1,10 @@
 // DuckDB as a sync target: the target table mirrors the source's columns; a load reads the CSV
 // with DuckDB's native reader into a temporary table, merges it on the primary key (newest
-// cursor wins) and upserts the watermark in `_updraft_sync_state`, all in one transaction.
+// cursor wins, see mergeSql) and upserts the watermark in `_updraft_sync_state`, all in one transaction.
 import type { DuckDbHook, DuckDbSession } from "../duckdb/duckDbHook";
 import type { SourceColumn } from "../postgres/sourceColumns";
 import { qualifiedName, quoteIdentifier } from "../sql/quoteIdentifier";
+import { mergeSql, STANDARD_MERGE } from "./mergeSql";
 import type { LoadInput, SyncWarehouse } from "./syncWarehouse";
 import type { CompiledTableSyncSpec } from "./tableSyncSpec";
 import type { Watermark } from "./watermark";
@@ -108,31 +109,19 @@ export class DuckDbWarehouse implements SyncWarehouse {
   async load(input: LoadInput): Promise<number> {
     const { spec, columns, file, next } = input;
     const target = qualifiedName(this.#schema, spec.table);
-    const pk = quoteIdentifier(spec.primaryKey);
-    const names = columns.map((c) => quoteIdentifier(c.name));
     const types = columns.map((c) => `${literal(c.name)}: ${literal(duckDbType(c))}`).join(", ");
     // Postgres CSV: NULL is an empty unquoted field, an empty string is "" (kept as '').
     const read = `read_csv(${literal(file)}, header = false, delim = ',', quote = '"', escape = '"',
       nullstr = '', allow_quoted_nulls = false, auto_detect = false, columns = {${types}})`;
-    const newest =
-      spec.strategy === "upsert_by_cursor"
-        ? `qualify row_number() over (partition by ${pk} order by ${quoteIdentifier(spec.cursorColumn)} desc) = 1`
-        : `qualify row_number() over (partition by ${pk}) = 1`;
-    // A newer cursor wins; an equal one only when the row differs (two transactions can start in
-    // the same microsecond), so re-running a sync updates nothing.
-    const cursor = quoteIdentifier(spec.cursorColumn);
-    const row = (alias: string) => `(${names.map((n) => `${alias}.${n}`).join(", ")})`;
-    const update =
-      spec.strategy === "upsert_by_cursor"
-        ? `when matched and (s.${cursor} > t.${cursor}
-             or (s.${cursor} = t.${cursor} and ${row("s")} is distinct from ${row("t")}))
-             then update set ${names.map((n) => `${n} = s.${n}`).join(", ")}`
-        : "";
     return this.#db.transaction(async (tx) => {
       const [merged] = await tx.all<{ Count: bigint }>(
-        `merge into ${target} t using (select * from ${read} ${newest}) s on t.${pk} = s.${pk}
-         ${update}
-         when not matched then insert (${names.join(", ")}) values (${names.map((n) => `s.${n}`).join(", ")})`,
+        mergeSql({
+          spec,
+          columns: columns.map((c) => c.name),
+          target,
+          batch: read,
+          dialect: STANDARD_MERGE,
+        }),
       );
       await tx.run(
         `insert into ${this.#state()} (table_name, strategy, cursor_watermark, max_id, synced_at)

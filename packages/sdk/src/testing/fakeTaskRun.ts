@@ -88,6 +88,12 @@ export function fakeTaskRun(options: FakeTaskRunOptions = {}): FakeTaskRun {
     },
     runCommand: ({ command }) =>
       Promise.resolve((options.runCommand ?? (() => ({ exitCode: 0, lastLine: "" })))(command)),
+    connection: (connId) => {
+      const found = options.connections?.[connId];
+      return found === undefined
+        ? Promise.reject(new Error(`The conn_id \`${connId}\` isn't defined`))
+        : Promise.resolve(found);
+    },
   };
 
   const context = (taskId: string, ti: FakeTaskInstanceOptions = {}): TaskContext => {
