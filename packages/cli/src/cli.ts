@@ -12,6 +12,7 @@ import {
 } from "./commands/dags";
 import { backfillDag, listRuns, pauseDag, triggerDag } from "./commands/dagRuns";
 import { checkDb, migrateDb, reserializeDags, resetDb } from "./commands/db";
+import { type DemoSourceFlags, runDemoSource } from "./commands/demo";
 import { listNotificationsCommand } from "./commands/notifications";
 import { runScheduler, runStandalone, runWorker } from "./commands/services";
 import { clearDagTasks, statesForDagRun } from "./commands/tasks";
@@ -140,6 +141,25 @@ export async function runCli(
     .addOption(outputOption())
     .action(async (o: { state?: string; dagId?: string; limit?: string; output: OutputFormat }) => {
       code = await listNotificationsCommand(config, o, io);
+    });
+  program
+    .command("demo")
+    .description("Demo data for the shipped DAGs")
+    .command("source")
+    .description(
+      "Create and seed the dealership source database (AIRFLOW_CONN_POSTGRES_SOURCE, else UPDRAFT_DEMO_SOURCE_URL), then insert sales until SIGINT/SIGTERM",
+    )
+    .option("--rate <n/min|n/s>", "sales per minute or per second", "3/min")
+    .option("--schema <name>", "schema of the seven tables", "public")
+    .option(
+      "--updates <ratio>",
+      "updates per sale, 0..1 (price corrections, address changes)",
+      "0.1",
+    )
+    .option("--once <n>", "insert n sales, then exit")
+    .option("--seed <n>", "seed of the generator (default: the clock)")
+    .action(async (o: DemoSourceFlags) => {
+      code = await runDemoSource(config, o, io, signal);
     });
   const db = program.command("db").description("Manage the metadata database");
   db.command("migrate")
