@@ -38,7 +38,9 @@ export function createNotificationDispatcher(
       client,
       // Airflow's [smtp] settings stand in for a missing email connection.
       fallback: (connId) =>
-        connId === config.alerts.emailConnId ? smtpConnectionFromAirflowConfig(config.taskEnv) : null,
+        connId === config.alerts.emailConnId
+          ? smtpConnectionFromAirflowConfig(config.taskEnv)
+          : null,
     }),
     baseUrl: config.alerts.baseUrl,
     windowSeconds: config.alerts.windowSeconds,
