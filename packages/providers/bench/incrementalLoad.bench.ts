@@ -181,7 +181,12 @@ async function main(): Promise<void> {
       rerun_unchanged_s: round(rerunSeconds, 2),
       rerun_merged: rerun.merged,
       targets: TARGETS,
-      setup: { warehouse: "duckdb", row_by_row_rows: ROW_BY_ROW, large_rows: LARGE_ROWS },
+      setup: {
+        warehouse: "duckdb",
+        row_by_row_rows: ROW_BY_ROW,
+        large_rows: LARGE_ROWS,
+        peak_rss_duckdb_memory_limit: "256MB",
+      },
     };
     console.table({
       rows_per_s: { value: result.rows_per_s, target: "", "met?": "" },

@@ -3,10 +3,14 @@
 import { performance } from "node:perf_hooks";
 import { DuckDbHook, DuckDbWarehouse, PostgresHook, syncTable } from "../src";
 
+/** DuckDB's memory_limit in the child. */
+const MEMORY_LIMIT = "256MB";
+
 async function main(): Promise<void> {
   const [url, table, duckFile] = process.argv.slice(2) as [string, string, string];
   const source = new PostgresHook({ connectionString: url });
-  const hook = await DuckDbHook.open(duckFile);
+  // A DuckDB capped at 256 MB: what grows with the table then shows as growth beyond the cap.
+  const hook = await DuckDbHook.open(duckFile, { memoryLimit: MEMORY_LIMIT });
   const started = performance.now();
   const result = await syncTable({
     source,

@@ -9,7 +9,7 @@ export type { PostgresHookOptions, PostgresSession } from "./postgres/postgresHo
 export { sourceColumns } from "./postgres/sourceColumns";
 export type { SourceColumn } from "./postgres/sourceColumns";
 export { DuckDbHook } from "./duckdb/duckDbHook";
-export type { DuckDbSession } from "./duckdb/duckDbHook";
+export type { DuckDbOptions, DuckDbSession } from "./duckdb/duckDbHook";
 export { compileTableSyncSpec } from "./sync/tableSyncSpec";
 export type { CompiledTableSyncSpec, SyncStrategy, TableSyncSpec } from "./sync/tableSyncSpec";
 export type { Watermark } from "./sync/watermark";

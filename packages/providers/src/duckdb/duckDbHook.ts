@@ -1,9 +1,18 @@
 // The DuckDB hook: the embedded warehouse of the standalone mode. One database file per process
 // (DuckDB allows one writer process); each transaction runs on a connection of its own, so table
-// syncs running side by side commit independently.
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+// syncs running side by side commit independently. The native module is loaded on first open:
+// every process that parses DAG files imports this package, few of them open a warehouse.
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 import type { Connection } from "@updraft/sdk";
 import { ProviderError } from "../providerError";
+
+/** Options of a DuckDB database. */
+export interface DuckDbOptions {
+  /** DuckDB's memory_limit ("512MB", "2GB"). @default "512MB" */
+  readonly memoryLimit?: string;
+}
+
+const DEFAULT_MEMORY_LIMIT = "512MB";
 
 /** What a transaction body can run. */
 export interface DuckDbSession {
@@ -38,24 +47,35 @@ export class DuckDbHook implements DuckDbSession {
     this.#shared = shared;
   }
 
-  /** Opens (creating when missing) the database at `path`, shared within this process. */
-  static async open(path: string): Promise<DuckDbHook> {
+  /**
+   * Opens (creating when missing) the database at `path`, shared within this process. DuckDB
+   * takes 80 % of the machine's memory by default; `memoryLimit` caps it (it spills to disk
+   * beyond), so a load's memory stays flat whatever the table's size.
+   */
+  static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDbHook> {
+    const { DuckDBInstance: Instance } = await import("@duckdb/node-api");
+    // Without insertion order to keep, DuckDB streams large loads instead of buffering them.
+    const config = {
+      memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+      preserve_insertion_order: "false",
+    };
     const instance =
       path === ":memory:"
-        ? await DuckDBInstance.create(path)
-        : await DuckDBInstance.fromCache(path);
+        ? await Instance.create(path, config)
+        : await Instance.fromCache(path, config);
     return new DuckDbHook(path, instance, await instance.connect());
   }
 
   /** A hook for an Airflow-style `duckdb` connection: the database file in host (or schema). */
   static fromConnection(connection: Connection): Promise<DuckDbHook> {
+    const limit = connection.extra_dejson.memory_limit;
     const path = connection.host ?? connection.schema;
     if (path === null || path === "")
       throw new ProviderError(
         "INVALID_CONNECTION",
         `connection "${connection.conn_id}": expected the DuckDB file in host, got none`,
       );
-    return DuckDbHook.open(path);
+    return DuckDbHook.open(path, typeof limit === "string" ? { memoryLimit: limit } : {});
   }
 
   run(sql: string, values?: readonly DuckDBValue[]): Promise<void> {

@@ -1,5 +1,6 @@
-// The MERGE a sync load runs, for every warehouse dialect: the newest row per key from the
-// loaded batch, merged on the primary key. upsert_by_cursor updates a row when the batch's cursor
+// The MERGE a sync load runs, for every warehouse dialect: the loaded batch merged on the primary
+// key. A batch holds each key once (one snapshot of a table with that primary key), so it needs
+// no de-duplication — which would sort the whole batch, and cost memory growing with it. upsert_by_cursor updates a row when the batch's cursor
 // is newer, or equal with different values (two transactions can start in the same
 // microsecond); so re-running a sync updates nothing. append_by_id only inserts.
 import { quoteIdentifier } from "../sql/quoteIdentifier";
@@ -30,9 +31,6 @@ export function mergeSql(input: MergeSqlInput): string {
   const col = dialect.column;
   const pk = col(spec.primaryKey);
   const names = input.columns.map(col);
-  const order =
-    spec.strategy === "upsert_by_cursor" ? ` order by ${col(spec.cursorColumn)} desc` : "";
-  const newest = `select * from ${input.batch} qualify row_number() over (partition by ${pk}${order}) = 1`;
   let update = "";
   if (spec.strategy === "upsert_by_cursor") {
     const cursor = col(spec.cursorColumn);
@@ -40,7 +38,7 @@ export function mergeSql(input: MergeSqlInput): string {
     update = `when matched and (s.${cursor} > t.${cursor} or (s.${cursor} = t.${cursor} and (${changed})))
       then update set ${names.map((n) => `${n} = s.${n}`).join(", ")}`;
   }
-  return `merge into ${input.target} t using (${newest}) s on t.${pk} = s.${pk}
+  return `merge into ${input.target} t using (select * from ${input.batch}) s on t.${pk} = s.${pk}
     ${update}
     when not matched then insert (${names.join(", ")}) values (${names.map((n) => `s.${n}`).join(", ")})`;
 }
