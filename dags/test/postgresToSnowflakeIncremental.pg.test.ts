@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DuckDbHook } from "@updraft/providers";
+import { DuckDbHook, SnowflakeHook } from "@updraft/providers";
+import { startLocalSnowflake } from "@updraft/snowflake-local";
 import { loadDagBag } from "@updraft/runtime";
 import { Connection } from "@updraft/sdk";
 import { fakeTaskRun } from "@updraft/sdk/testing";
@@ -42,6 +43,36 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Runs every task of the DAG in order, as one run would, into `warehouse`. */
+function runner(warehouse: Connection): () => Promise<void> {
+  const dag = bag.dags.get("postgres_to_snowflake_incremental")!.dag;
+  const url = new URL(database.url);
+  const connections = {
+    postgres_source: new Connection({
+      conn_id: "postgres_source",
+      conn_type: "postgres",
+      host: url.hostname,
+      port: Number(url.port || 5432),
+      login: decodeURIComponent(url.username) || null,
+      schema: url.pathname.slice(1),
+    }),
+    dealership_warehouse: warehouse,
+  };
+  return async () => {
+    const run = fakeTaskRun({
+      dagId: "postgres_to_snowflake_incremental",
+      connections,
+      // The DAG's param defaults, as a run without conf resolves them.
+      params: {
+        source_conn_id: "postgres_source",
+        source_schema: "public",
+        warehouse_conn_id: "dealership_warehouse",
+      },
+    });
+    for (const table of TABLES) await run.run(dag.task(`${table}.sync`));
+  };
+}
+
 describe("postgres_to_snowflake_incremental", () => {
   test("one task group per table, reference tables before vendas, hourly, no catchup, retries", () => {
     expect(bag.importErrors).toEqual([]);
@@ -68,37 +99,14 @@ describe("postgres_to_snowflake_incremental", () => {
   });
 
   test("its tasks load the source into DuckDB, then new sales, price and address changes", async () => {
-    const dag = bag.dags.get("postgres_to_snowflake_incremental")!.dag;
-    const url = new URL(database.url);
-    const connections = {
-      postgres_source: new Connection({
-        conn_id: "postgres_source",
-        conn_type: "postgres",
-        host: url.hostname,
-        port: Number(url.port || 5432),
-        login: decodeURIComponent(url.username) || null,
-        schema: url.pathname.slice(1),
-      }),
-      dealership_warehouse: new Connection({
+    const runAll = runner(
+      new Connection({
         conn_id: "dealership_warehouse",
         conn_type: "duckdb",
         host: path.join(dir, "dealership.duckdb"),
       }),
-    };
+    );
     const rng = createRng(7);
-    const runAll = async () => {
-      const run = fakeTaskRun({
-        dagId: "postgres_to_snowflake_incremental",
-        connections,
-        // The DAG's param defaults, as a run without conf resolves them.
-        params: {
-          source_conn_id: "postgres_source",
-          source_schema: "public",
-          warehouse_conn_id: "dealership_warehouse",
-        },
-      });
-      for (const table of TABLES) await run.run(dag.task(`${table}.sync`));
-    };
     await insertSales(pool, { count: 150, rng });
     await runAll();
     await insertSales(pool, { count: 60, rng });
@@ -123,6 +131,53 @@ describe("postgres_to_snowflake_incremental", () => {
       warehouse.close();
     }
   });
+
+  test("the Snowflake path: the real snowflake-sdk against the local protocol server", async () => {
+    const server = await startLocalSnowflake();
+    const snowflake = (database?: string) =>
+      new Connection({
+        conn_id: "dealership_warehouse",
+        conn_type: "snowflake",
+        host: "local",
+        login: "loader",
+        password: "not-a-real-secret",
+        ...(database === undefined ? {} : { schema: `${database}/STAGE` }),
+        extra: { access_url: server.accessUrl, warehouse: "DEFAULT_WH" },
+      });
+    const hook = SnowflakeHook.fromConnection(snowflake());
+    try {
+      await hook.execute("create database if not exists NOVADRIVE");
+      const runAll = runner(snowflake("NOVADRIVE"));
+      await runAll();
+      await insertSales(pool, { count: 25, rng: createRng(11) });
+      await runAll();
+      for (const table of TABLES) {
+        const [source] = (
+          await pool.query<{ n: string; ids: string | null }>(
+            `select count(*) as n, sum("id_${table}")::text as ids from "${table}"`,
+          )
+        ).rows;
+        const [target] = await hook.execute<{ N: number; IDS: number | null }>(
+          `select count(*) as N, sum(ID_${table.toUpperCase()}) as IDS from NOVADRIVE.STAGE.${table.toUpperCase()}`,
+        );
+        expect({ table, n: Number(target?.N), ids: Number(target?.IDS ?? 0) }).toEqual({
+          table,
+          n: Number(source?.n),
+          ids: Number(source?.ids ?? 0),
+        });
+      }
+      const [paid] = await hook.execute<{ TOTAL: number }>(
+        "select sum(VALOR_PAGO) as TOTAL from NOVADRIVE.STAGE.VENDAS",
+      );
+      const [expected] = (
+        await pool.query<{ total: string }>("select sum(valor_pago)::text as total from vendas")
+      ).rows;
+      expect(Number(paid?.TOTAL).toFixed(2)).toBe(Number(expected?.total).toFixed(2));
+    } finally {
+      await hook.close();
+      await server.stop();
+    }
+  }, 60_000);
 });
 
 /** One row as comparable values: numbers as numbers, timestamps to the millisecond. */
