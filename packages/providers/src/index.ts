@@ -26,3 +26,7 @@ export { mergeSql, STANDARD_MERGE } from "./sync/mergeSql";
 export type { MergeDialect, MergeSqlInput } from "./sync/mergeSql";
 export { openSyncWarehouse } from "./sync/openSyncWarehouse";
 export type { OpenedWarehouse } from "./sync/openSyncWarehouse";
+export { openSqlHook } from "./sql/openSqlHook";
+export type { SqlHook, SqlValue } from "./sql/openSqlHook";
+export { SQLExecuteQueryOperator } from "./operators/sqlExecuteQueryOperator";
+export type { SqlExecuteQueryOperatorOptions } from "./operators/sqlExecuteQueryOperator";
