@@ -5,7 +5,7 @@ import type { Connection } from "@updraft/sdk";
 import { DuckDbHook } from "../duckdb/duckDbHook";
 import { PostgresHook } from "../postgres/postgresHook";
 import { ProviderError } from "../providerError";
-import { type SnowflakeBind, SnowflakeHook } from "../snowflake/snowflakeHook";
+import { SnowflakeHook } from "../snowflake/snowflakeHook";
 
 /** A value a statement may bind. */
 export type SqlValue = string | number | boolean | null;
