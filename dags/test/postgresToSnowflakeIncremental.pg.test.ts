@@ -7,7 +7,7 @@ import path from "node:path";
 import { DuckDbHook, SnowflakeHook } from "@updraft/providers";
 import { startLocalSnowflake } from "@updraft/snowflake-local";
 import { loadDagBag } from "@updraft/runtime";
-import { Connection } from "@updraft/sdk";
+import { Connection, parseConnection } from "@updraft/sdk";
 import { fakeTaskRun } from "@updraft/sdk/testing";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import pg from "pg";
@@ -46,16 +46,8 @@ afterAll(async () => {
 /** Runs every task of the DAG in order, as one run would, into `warehouse`. */
 function runner(warehouse: Connection): () => Promise<void> {
   const dag = bag.dags.get("postgres_to_snowflake_incremental")!.dag;
-  const url = new URL(database.url);
   const connections = {
-    postgres_source: new Connection({
-      conn_id: "postgres_source",
-      conn_type: "postgres",
-      host: url.hostname,
-      port: Number(url.port || 5432),
-      login: decodeURIComponent(url.username) || null,
-      schema: url.pathname.slice(1),
-    }),
+    postgres_source: parseConnection("postgres_source", database.url),
     dealership_warehouse: warehouse,
   };
   return async () => {
@@ -134,16 +126,12 @@ describe("postgres_to_snowflake_incremental", () => {
 
   test("the Snowflake path: the real snowflake-sdk against the local protocol server", async () => {
     const server = await startLocalSnowflake();
-    const snowflake = (database?: string) =>
-      new Connection({
-        conn_id: "dealership_warehouse",
-        conn_type: "snowflake",
-        host: "local",
-        login: "loader",
-        password: "not-a-real-secret",
-        ...(database === undefined ? {} : { schema: `${database}/STAGE` }),
-        extra: { access_url: server.accessUrl, warehouse: "DEFAULT_WH" },
-      });
+    // Airflow's Snowflake URI: snowflake://user:pass@account/database/schema?warehouse=…
+    const snowflake = (database = "") =>
+      parseConnection(
+        "dealership_warehouse",
+        `snowflake://loader:not-a-real-secret@local/${database}${database && "/STAGE"}?warehouse=DEFAULT_WH&access_url=${encodeURIComponent(server.accessUrl)}`,
+      );
     const hook = SnowflakeHook.fromConnection(snowflake());
     try {
       await hook.execute("create database if not exists NOVADRIVE");

@@ -3,7 +3,7 @@
 // table, MERGE and the watermark in one transaction — first load, updates, an idempotent
 // re-run, a row committed out of id order, and names upper-cased as Snowflake folds them.
 import { type LocalSnowflake, startLocalSnowflake } from "@updraft/snowflake-local";
-import { Connection } from "@updraft/sdk";
+import { parseConnection } from "@updraft/sdk";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import pg from "pg";
 import { openSyncWarehouse, PostgresHook, SnowflakeHook, syncTable } from "../src";
@@ -13,16 +13,12 @@ let admin: pg.Pool;
 let source: PostgresHook;
 let server: LocalSnowflake;
 
-const connection = (database?: string) =>
-  new Connection({
-    conn_id: "snowflake_test",
-    conn_type: "snowflake",
-    host: "local",
-    login: "loader",
-    password: "not-a-real-secret",
-    ...(database === undefined ? {} : { schema: `${database}/STAGE` }),
-    extra: { access_url: server.accessUrl, warehouse: "DEFAULT_WH" },
-  });
+// Airflow's Snowflake URI: snowflake://user:pass@account/database/schema?warehouse=…
+const connection = (database = "") =>
+  parseConnection(
+    "snowflake_test",
+    `snowflake://loader:not-a-real-secret@local/${database}${database && "/STAGE"}?warehouse=DEFAULT_WH&access_url=${encodeURIComponent(server.accessUrl)}`,
+  );
 
 beforeAll(async () => {
   db = await createTestDatabase({ templateKey: "providers_empty_v1", prepare: async () => {} });

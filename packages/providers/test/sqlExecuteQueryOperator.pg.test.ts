@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type LocalSnowflake, startLocalSnowflake } from "@updraft/snowflake-local";
-import { Connection, dag } from "@updraft/sdk";
+import { Connection, dag, parseConnection } from "@updraft/sdk";
 import { fakeTaskRun } from "@updraft/sdk/testing";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import { SQLExecuteQueryOperator } from "../src";
@@ -19,16 +19,8 @@ beforeAll(async () => {
   db = await createTestDatabase({ templateKey: "providers_empty_v1", prepare: async () => {} });
   server = await startLocalSnowflake();
   dir = mkdtempSync(path.join(tmpdir(), "updraft-sql-op-"));
-  const url = new URL(db.url);
   connections = {
-    pg: new Connection({
-      conn_id: "pg",
-      conn_type: "postgres",
-      host: url.hostname,
-      port: Number(url.port || 5432),
-      login: decodeURIComponent(url.username) || null,
-      schema: url.pathname.slice(1),
-    }),
+    pg: parseConnection("pg", db.url),
     duck: new Connection({
       conn_id: "duck",
       conn_type: "duckdb",
