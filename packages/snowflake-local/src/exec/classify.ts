@@ -38,10 +38,8 @@ export type StatementKind =
   | "alterSession"
   | "noop";
 
-/** Words CREATE may carry before the object type. */
-const CREATE_MODIFIERS = [
-  "OR",
-  "REPLACE",
+/** Words CREATE may carry before the object type, after OR REPLACE. */
+export const CREATE_MODIFIERS = [
   "LOCAL",
   "GLOBAL",
   "TEMP",
@@ -125,67 +123,47 @@ export function classify(tokens: readonly Token[]): StatementKind | undefined {
   }
 }
 
+/** The statement kinds of CREATE / DROP, by the object they name. */
+const OBJECT_KINDS = {
+  create: {
+    DATABASE: "createDatabase",
+    SCHEMA: "createSchema",
+    TABLE: "createTable",
+    VIEW: "createView",
+    STAGE: "createStage",
+    FILE: "createFileFormat",
+  },
+  drop: {
+    DATABASE: "dropDatabase",
+    SCHEMA: "dropSchema",
+    TABLE: "dropTable",
+    VIEW: "dropView",
+    STAGE: "dropStage",
+    FILE: "dropFileFormat",
+  },
+} as const satisfies Record<string, Record<string, StatementKind>>;
+
+/** CREATE and DROP name their object the same way; only the kinds differ. */
+function classifyObject(
+  c: TokenCursor,
+  verb: keyof typeof OBJECT_KINDS,
+): StatementKind | undefined {
+  const kinds = OBJECT_KINDS[verb];
+  const object = c.acceptAnyWord(...Object.keys(kinds), ...IGNORED_OBJECTS);
+  if (object === undefined) return undefined;
+  if (object === "FILE") return c.isWords("FORMAT") ? kinds.FILE : undefined;
+  return object in kinds ? kinds[object as keyof typeof kinds] : "noop";
+}
+
 function classifyCreate(c: TokenCursor): StatementKind | undefined {
-  while (c.acceptAnyWord(...CREATE_MODIFIERS) !== undefined) {
+  while (c.acceptAnyWord("OR", "REPLACE", ...CREATE_MODIFIERS) !== undefined) {
     // skip modifiers
   }
-  const object = c.acceptAnyWord(
-    "DATABASE",
-    "SCHEMA",
-    "TABLE",
-    "VIEW",
-    "STAGE",
-    "FILE",
-    ...IGNORED_OBJECTS,
-  );
-  switch (object) {
-    case "DATABASE":
-      return "createDatabase";
-    case "SCHEMA":
-      return "createSchema";
-    case "TABLE":
-      return "createTable";
-    case "VIEW":
-      return "createView";
-    case "STAGE":
-      return "createStage";
-    case "FILE":
-      return c.isWords("FORMAT") ? "createFileFormat" : undefined;
-    case undefined:
-      return undefined;
-    default:
-      return "noop";
-  }
+  return classifyObject(c, "create");
 }
 
 function classifyDrop(c: TokenCursor): StatementKind | undefined {
-  const object = c.acceptAnyWord(
-    "DATABASE",
-    "SCHEMA",
-    "TABLE",
-    "VIEW",
-    "STAGE",
-    "FILE",
-    ...IGNORED_OBJECTS,
-  );
-  switch (object) {
-    case "DATABASE":
-      return "dropDatabase";
-    case "SCHEMA":
-      return "dropSchema";
-    case "TABLE":
-      return "dropTable";
-    case "VIEW":
-      return "dropView";
-    case "STAGE":
-      return "dropStage";
-    case "FILE":
-      return c.isWords("FORMAT") ? "dropFileFormat" : undefined;
-    case undefined:
-      return undefined;
-    default:
-      return "noop";
-  }
+  return classifyObject(c, "drop");
 }
 
 function classifyAlter(c: TokenCursor): StatementKind | undefined {

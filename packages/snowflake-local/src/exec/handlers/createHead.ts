@@ -3,6 +3,7 @@
 
 import { quoteIdent } from "../../sql/tokenize";
 import type { TokenCursor } from "../../sql/tokenCursor";
+import { CREATE_MODIFIERS } from "../classify";
 
 /** What the head of a CREATE TABLE / VIEW says. */
 export interface CreateHead {
@@ -12,16 +13,6 @@ export interface CreateHead {
   readonly parts: string[];
 }
 
-const MODIFIERS = [
-  "LOCAL",
-  "GLOBAL",
-  "TEMP",
-  "TEMPORARY",
-  "VOLATILE",
-  "TRANSIENT",
-  "SECURE",
-  "RECURSIVE",
-];
 const TEMPORARY = new Set(["TEMP", "TEMPORARY", "VOLATILE"]);
 
 /** Reads the head; TRANSIENT, SECURE, LOCAL and GLOBAL mean nothing locally. */
@@ -29,7 +20,11 @@ export function readCreateHead(c: TokenCursor, object: "TABLE" | "VIEW"): Create
   c.expectWords("CREATE");
   const orReplace = c.acceptWords("OR", "REPLACE");
   let temporary = false;
-  for (let w = c.acceptAnyWord(...MODIFIERS); w !== undefined; w = c.acceptAnyWord(...MODIFIERS)) {
+  for (
+    let w = c.acceptAnyWord(...CREATE_MODIFIERS);
+    w !== undefined;
+    w = c.acceptAnyWord(...CREATE_MODIFIERS)
+  ) {
     if (TEMPORARY.has(w)) temporary = true;
   }
   c.expectWords(object);
