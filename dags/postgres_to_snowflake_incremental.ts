@@ -15,25 +15,13 @@ import {
   type SyncTableResult,
   type TableSyncSpec,
 } from "@updraft/providers";
-import { Asset, dag, task, type TaskContext, taskGroup } from "@updraft/sdk";
+import { dag, task, type TaskContext, taskGroup } from "@updraft/sdk";
+import { FACT_TABLE, REFERENCE_TABLES, warehouseAsset } from "./dealership/assets";
 
-/** Reference tables first (any order among them), then the fact they describe. */
-export const REFERENCE_TABLES = [
-  "estados",
-  "cidades",
-  "concessionarias",
-  "vendedores",
-  "clientes",
-  "veiculos",
-] as const;
-export const FACT_TABLE = "vendas";
+export { FACT_TABLE, REFERENCE_TABLES, warehouseAsset };
 
 /** Per table: its sync (upsert by data_atualizacao, merged on id_<table>). */
 const specOf = (table: string): TableSyncSpec => ({ table, strategy: "upsert_by_cursor" });
-
-/** The asset each target table is: what the transform DAG is scheduled on. */
-export const warehouseAsset = (table: string): Asset =>
-  new Asset(`warehouse://dealership/stage/${table}`, { name: `dealership_stage_${table}` });
 
 async function sync(ctx: TaskContext, table: string): Promise<SyncTableResult> {
   const sourceConnection = await ctx.runtime.connection(String(ctx.params.source_conn_id));

@@ -1,7 +1,7 @@
 // Loads a TypeScript file and what it imports, at run time and without a build step (as Airflow
-// imports .py files). `@updraft/sdk`, `@updraft/notify` and `@updraft/providers` resolve to this
-// process's own packages, so DAG objects are the ones the loader inspects and notifiers and hooks
-// work, wherever the DAGs folder lives.
+// imports .py files). `@updraft/sdk`, `@updraft/notify`, `@updraft/providers` and
+// `@updraft/transform` resolve to this process's own packages, so DAG objects are the ones the
+// loader inspects and notifiers, hooks and dbt-style projects work, wherever the DAGs folder lives.
 import { readFileSync, statSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
@@ -9,12 +9,14 @@ import vm from "node:vm";
 import * as notify from "@updraft/notify";
 import * as providers from "@updraft/providers";
 import * as sdk from "@updraft/sdk";
+import * as transform from "@updraft/transform";
 import { transpile } from "./transpile";
 
 const SHARED_MODULES: Readonly<Record<string, unknown>> = {
   "@updraft/sdk": sdk,
   "@updraft/notify": notify,
   "@updraft/providers": providers,
+  "@updraft/transform": transform,
 };
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts"];
 const CANDIDATES = ["", ".ts", ".tsx", ".js", ".json", "/index.ts", "/index.js"];

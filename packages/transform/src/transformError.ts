@@ -11,7 +11,11 @@ export type TransformErrorCode =
   /** ref() or source() names nothing in the project. */
   | "UNKNOWN_REFERENCE"
   /** Models depend on each other in a circle. */
-  | "DEPENDENCY_CYCLE";
+  | "DEPENDENCY_CYCLE"
+  /** A --select/--exclude expression does not parse, or names nothing that exists. */
+  | "INVALID_SELECTOR"
+  /** A statement failed in the warehouse while building a node. */
+  | "EXECUTION_ERROR";
 
 /** An error of the transform runner. */
 export class TransformError extends UpdraftError<TransformErrorCode> {}

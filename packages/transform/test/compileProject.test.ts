@@ -18,8 +18,15 @@ describe("a dbt-style project", () => {
       "models/staging/stg_vendas.sql",
     ]);
     expect(project.sources).toEqual([
-      { source: "raw", table: "vendas", database: null, schema: "stage", identifier: "vendas" },
-      { source: "raw", table: "veiculos", database: null, schema: "stage", identifier: "vehicles" },
+      expect.objectContaining({
+        source: "raw",
+        table: "vendas",
+        database: null,
+        schema: "stage",
+        identifier: "vendas",
+        file: "models/staging/sources.yml",
+      }),
+      expect.objectContaining({ source: "raw", table: "veiculos", identifier: "vehicles" }),
     ]);
     const compiled = compileProject(project);
     expect(compiled.models.map((m) => m.name)).toEqual([
@@ -34,7 +41,12 @@ describe("a dbt-style project", () => {
       refs: ["stg_vendas", "stg_veiculos"],
       sources: [],
     });
-    expect(compiled.byName.get("stg_vendas")!.sources).toEqual([["raw", "vendas"]]);
+    expect(compiled.models.find((m) => m.name === "stg_vendas")!.sources).toEqual([
+      ["raw", "vendas"],
+    ]);
+    expect(compiled.byId.get("model.shop.stg_vendas")!.dependsOn).toEqual([
+      "source.shop.raw.vendas",
+    ]);
   });
 
   test("config: folder levels, then config() in the model; tags add up", () => {
@@ -74,7 +86,7 @@ describe("a dbt-style project", () => {
     test("an unknown ref", () => {
       model("a", "select * from {{ ref('nope') }}");
       expect(failure()).toBe(
-        "UNKNOWN_REFERENCE: models/a.sql: ref('nope') names no model of the project",
+        "UNKNOWN_REFERENCE: models/a.sql: ref('nope') names no model, seed or snapshot of the project",
       );
     });
 
@@ -95,7 +107,7 @@ describe("a dbt-style project", () => {
 
     test("Jinja that does not compile, with its line", () => {
       model("a", "select 1\n{% if %}");
-      expect(failure()).toMatch(/^COMPILE_ERROR: models\/a\.sql: .*Line 2/);
+      expect(failure()).toMatch(/^COMPILE_ERROR: models\/a\.sql:2: /);
     });
 
     test("a project file without a usable name", () => {
