@@ -19,6 +19,12 @@ export interface Dialect {
   catalogName(identifier: string): string;
   /** Statements that replace `relation` with a view over `sql`. */
   createView(relation: Relation, sql: string): string[];
+  /**
+   * When createView fails because the columns changed (Postgres cannot drop, rename or retype a
+   * view's columns in place): drop it — and the views on it, rebuilt by their own tasks — then
+   * create it.
+   */
+  recreateView?(relation: Relation, sql: string): string[];
   /** Statements that replace `relation` with a table holding `sql`'s rows, atomically. */
   createTable(relation: Relation, sql: string): string[];
   /**
@@ -60,8 +66,9 @@ const postgres: Dialect = {
   render: (r) => `${doubleQuoted(r.schema)}.${doubleQuoted(r.identifier)}`,
   placeholder: (n) => `$${n}`,
   catalogName: (identifier) => identifier,
-  createView: (r, sql) => [
-    // create or replace view cannot drop or reorder columns; dbt-postgres swaps too.
+  // Replacing in place keeps the views built on this one; recreateView is the fallback.
+  createView: (r, sql) => [`create or replace view ${postgres.render(r)} as (\n${sql}\n)`],
+  recreateView: (r, sql) => [
     `drop view if exists ${postgres.render(r)} cascade`,
     `create view ${postgres.render(r)} as (\n${sql}\n)`,
   ],

@@ -292,11 +292,15 @@ export function parseReferenceArg(
   return null;
 }
 
+/** A value as it prints in Python, which dbt's generated names are made of. */
+const pythonName = (value: unknown): string =>
+  value === true ? "True" : value === false ? "False" : value === null ? "None" : String(value);
+
 /** dbt's generated test name: test, target and argument values, cleaned to one identifier. */
 function genericTestName(spec: TestSpec, target: string): string {
   const values = Object.entries(spec.kwargs)
     .filter(([key]) => key !== "model" && key !== "column_name")
-    .map(([, value]) => (Array.isArray(value) ? value.join("__") : String(value)));
+    .map(([, value]) => (Array.isArray(value) ? value.map(pythonName).join("__") : pythonName(value)));
   const parts = [spec.testName, target, ...(spec.columnName === null ? [] : [spec.columnName])];
   const base = [parts.join("_"), ...values].join("__").replace(/[^0-9a-zA-Z_]+/g, "_");
   if (base.length <= 63) return base;

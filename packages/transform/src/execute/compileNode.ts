@@ -198,8 +198,9 @@ function genericTestSql(c: Compilation, node: TestNode): string {
       typeof raw === "string" && /^\s*(ref|source)\(/.test(raw)
         ? render(c, node, false, `{{ ${raw} }}`)
         : raw;
-  const call = Object.keys(args)
-    .map((key) => `${key}=__test_args[${JSON.stringify(key)}]`)
-    .join(", ");
-  return render(c, node, false, `{{ test_${metadata.name}(${call}) }}`, { __test_args: args });
+  // One context variable per argument: `args["values"]` would find Jinja compat's dict.values().
+  const names = Object.keys(args);
+  const call = names.map((key, i) => `${key}=__test_arg_${i}`).join(", ");
+  const bound = Object.fromEntries(names.map((key, i) => [`__test_arg_${i}`, args[key]]));
+  return render(c, node, false, `{{ test_${metadata.name}(${call}) }}`, bound);
 }

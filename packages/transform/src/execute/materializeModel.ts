@@ -213,10 +213,14 @@ export async function buildModel(
   await warehouse.ensureSchema(relation);
   if (materialized === "view") {
     await dropIfKind(warehouse, relation, "table");
-    await warehouse.executeAll(
-      warehouse.dialect.createView(relation, sql),
-      warehouse.dialect.transactionalDdl,
-    );
+    const { dialect } = warehouse;
+    try {
+      await warehouse.executeAll(dialect.createView(relation, sql), dialect.transactionalDdl);
+    } catch (error) {
+      if (dialect.recreateView === undefined || (await warehouse.kindOf(relation)) === null)
+        throw error;
+      await warehouse.executeAll(dialect.recreateView(relation, sql), dialect.transactionalDdl);
+    }
     return done("CREATE VIEW");
   }
   if (materialized === "table" || !compiled.isIncremental) {

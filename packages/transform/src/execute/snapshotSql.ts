@@ -94,8 +94,9 @@ const hashOf = (parts: readonly string[]): string =>
   `md5(${parts.map((p) => `coalesce(cast(${p} as varchar), '')`).join(" || '|' || ")})`;
 
 /** A typed NULL of updated_at's type (dbt's nullif trick), or dbt_valid_to_current. */
-const currentValidTo = (spec: SnapshotSpec, updatedAt: string): string => {
-  const typedNull = `nullif(${updatedAt}, ${updatedAt})`;
+const currentValidTo = (spec: SnapshotSpec, updatedAt: () => string): string => {
+  // Called twice: a bound value needs a placeholder per use.
+  const typedNull = `nullif(${updatedAt()}, ${updatedAt()})`;
   return spec.validToCurrent === null
     ? typedNull
     : `coalesce(${typedNull}, ${spec.validToCurrent})`;
@@ -122,7 +123,7 @@ export function snapshotTableSql(spec: SnapshotSpec): Statement {
     `${hashOf([...spec.uniqueKey, b.updatedAt()])} as ${q(m.dbt_scd_id)}`,
     `${b.updatedAt()} as ${q(m.dbt_updated_at)}`,
     `${b.updatedAt()} as ${q(m.dbt_valid_from)}`,
-    `${currentValidTo(spec, b.updatedAt())} as ${q(m.dbt_valid_to)}`,
+    `${currentValidTo(spec, () => b.updatedAt())} as ${q(m.dbt_valid_to)}`,
     ...(spec.hardDeletes === "new_record" ? [`'False' as ${q(m.dbt_is_deleted)}`] : []),
   ];
   return {
@@ -216,7 +217,7 @@ export function stagingSql(spec: SnapshotSpec): Statement {
       hashOf([...spec.uniqueKey.map((_, i) => `source_data.${keyColumn(spec, i)}`), updatedAt]),
       updatedAt,
       updatedAt,
-      currentValidTo(spec, updatedAt),
+      currentValidTo(spec, () => updatedAt),
       ...(newRecord ? ["'False'"] : []),
     ])}
   from source_data
