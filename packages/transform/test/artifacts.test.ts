@@ -77,19 +77,25 @@ describe("artifacts", () => {
       expect(manifest.child_map["model.shop.a"]).toEqual(["model.shop.b"]);
       expect(manifest.parent_map["model.shop.a"]).toEqual(["source.shop.raw.t"]);
 
-      const results = JSON.parse(readFileSync(path.join(target, "run_results.json"), "utf8"));
+      const results = JSON.parse(readFileSync(path.join(target, "run_results.json"), "utf8")) as {
+        metadata: { dbt_schema_version: string };
+        args: { which: string };
+        results: {
+          unique_id: string;
+          status: string;
+          timing: { name: string; started_at: string; completed_at: string }[];
+        }[];
+      };
       expect(results.metadata.dbt_schema_version).toBe(
         "https://schemas.getdbt.com/dbt/run-results/v6.json",
       );
       expect(results.args.which).toBe("build");
-      expect(
-        results.results.map((r: { unique_id: string; status: string }) => [r.unique_id, r.status]),
-      ).toEqual([
+      expect(results.results.map((r) => [r.unique_id, r.status])).toEqual([
         ["model.shop.a", "success"],
         ["model.shop.b", "success"],
         [testId, "pass"],
       ]);
-      const b = results.results[1];
+      const b = results.results[1]!;
       expect(b).toMatchObject({
         adapter_response: { _message: "CREATE TABLE", code: "CREATE" },
         compiled: true,
@@ -97,9 +103,10 @@ describe("artifacts", () => {
         relation_name: '"analytics"."b"',
         failures: null,
       });
-      expect(b.timing[0].name).toBe("execute");
-      expect(Date.parse(b.timing[0].completed_at)).toBeGreaterThanOrEqual(
-        Date.parse(b.timing[0].started_at),
+      const [timing] = b.timing;
+      expect(timing!.name).toBe("execute");
+      expect(Date.parse(timing!.completed_at)).toBeGreaterThanOrEqual(
+        Date.parse(timing!.started_at),
       );
     } finally {
       await warehouse.close();

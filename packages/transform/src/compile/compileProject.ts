@@ -294,13 +294,23 @@ export function parseReferenceArg(
 
 /** A value as it prints in Python, which dbt's generated names are made of. */
 const pythonName = (value: unknown): string =>
-  value === true ? "True" : value === false ? "False" : value === null ? "None" : String(value);
+  value === true
+    ? "True"
+    : value === false
+      ? "False"
+      : value === null
+        ? "None"
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
 
 /** dbt's generated test name: test, target and argument values, cleaned to one identifier. */
 function genericTestName(spec: TestSpec, target: string): string {
   const values = Object.entries(spec.kwargs)
     .filter(([key]) => key !== "model" && key !== "column_name")
-    .map(([, value]) => (Array.isArray(value) ? value.map(pythonName).join("__") : pythonName(value)));
+    .map(([, value]) =>
+      Array.isArray(value) ? value.map(pythonName).join("__") : pythonName(value),
+    );
   const parts = [spec.testName, target, ...(spec.columnName === null ? [] : [spec.columnName])];
   const base = [parts.join("_"), ...values].join("__").replace(/[^0-9a-zA-Z_]+/g, "_");
   if (base.length <= 63) return base;
