@@ -70,6 +70,7 @@ const schema = z.object({
   UPDRAFT_NOTIFICATION_MAX_ATTEMPTS: positiveInt("an integer >= 1").optional(),
   UPDRAFT_EMAIL_CONN_ID: connId.optional(),
   AIRFLOW__EMAIL__EMAIL_CONN_ID: connId.optional(),
+  UPDRAFT_TRANSFORM_CONN_ID: connId.optional(),
 });
 
 /** Where the metadata lives: a Postgres server, or the embedded PGlite database. */
@@ -109,6 +110,8 @@ export interface Config {
   readonly dagsArePausedAtCreation: boolean;
   /** Failure alerts (email, Slack): links, routing, throttling, delivery. */
   readonly alerts: AlertsConfig;
+  /** The warehouse connection of `updraft transform` (--conn-id wins). @default "dealership_warehouse" */
+  readonly transformConnId: string;
   /** The environment tasks see (AIRFLOW_CONN_*, AIRFLOW_VAR_*, and the base env of commands). */
   readonly taskEnv: Readonly<Record<string, string | undefined>>;
 }
@@ -215,6 +218,7 @@ export function loadConfig(env: Env, cwd: string): Config {
       maxAttempts: e.UPDRAFT_NOTIFICATION_MAX_ATTEMPTS ?? 8,
       emailConnId: e.UPDRAFT_EMAIL_CONN_ID ?? e.AIRFLOW__EMAIL__EMAIL_CONN_ID ?? "smtp_default",
     }),
+    transformConnId: e.UPDRAFT_TRANSFORM_CONN_ID ?? "dealership_warehouse",
     taskEnv: env,
   });
 }

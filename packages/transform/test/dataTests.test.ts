@@ -29,7 +29,8 @@ seeds:
 union all select 2, 2, 20
 union all select 3, 9, 30
 union all select 4, 1, -5`,
-  "models/order_totals.sql": "select customer_id, sum(amount) as total from {{ ref('orders') }} group by customer_id",
+  "models/order_totals.sql":
+    "select customer_id, sum(amount) as total from {{ ref('orders') }} group by customer_id",
   "models/properties.yml": `version: 2
 models:
   - name: orders
@@ -82,12 +83,18 @@ describe.each(WAREHOUSE_TYPES)("data tests and seeds on %s", (type) => {
       test.warehouse,
       `select id, name, tier, joined_on, score, active from ${schema}.customers order by id`,
     );
-    expect(loaded.map((r) => [r.id, r.name, r.score, r.joined_on === null, Boolean(r.active)])).toEqual([
+    expect(
+      loaded.map((r) => [r.id, r.name, r.score, r.joined_on === null, Boolean(r.active)]),
+    ).toEqual([
       [1, "Ana", 1.5, false, true],
       [2, "Bia", 2, false, false],
       [3, "Caio", 3.25, true, true],
     ]);
-    const columns = await test.warehouse.columnsOf({ database: test.warehouse.target.database, schema, identifier: "customers" });
+    const columns = await test.warehouse.columnsOf({
+      database: test.warehouse.target.database,
+      schema,
+      identifier: "customers",
+    });
     expect(columns.map((c) => c.dataType.toLowerCase())).toEqual([
       expect.stringMatching(/^(integer|number|bigint)/),
       expect.stringMatching(/^(varchar|character varying|text)/),

@@ -1,5 +1,6 @@
-// Parsing of command-line values (conf JSON, dates, regexes) into typed input, with messages
-// that name the flag, the value and the expected form.
+// Parsing of command-line values (conf JSON, dbt's --vars, dates, regexes) into typed input, with
+// messages that name the flag, the value and the expected form.
+import { parse as parseYaml } from "yaml";
 
 /** `-c/--conf`: a JSON object. */
 export function parseConf(text: string | undefined): Record<string, unknown> {
@@ -15,6 +16,24 @@ export function parseConf(text: string | undefined): Record<string, unknown> {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new RangeError(`--conf: expected a JSON object, got ${JSON.stringify(text)}`);
+  return value as Record<string, unknown>;
+}
+
+/** dbt's `--vars`: a YAML mapping (JSON is YAML too), as `dbt run --vars '{"k": 1}'` reads it. */
+export function parseVars(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  const expected = `--vars: expected a YAML or JSON mapping such as '{"start_date": "2026-01-01"}'`;
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    throw new RangeError(
+      `${expected}, got ${JSON.stringify(text)} (${(error as Error).message.split("\n")[0]})`,
+      { cause: error },
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new RangeError(`${expected}, got ${JSON.stringify(text)}`);
   return value as Record<string, unknown>;
 }
 

@@ -1,6 +1,6 @@
 // Opens the warehouse of an Airflow-style connection (duckdb, snowflake or postgres) through
 // the providers' SQL hooks, with the target models are built in.
-import { openSqlHook, snowflakeOptionsOf } from "@updraft/providers";
+import { openSqlHook, PostgresHook, type SqlHook, snowflakeOptionsOf } from "@updraft/providers";
 import type { Connection } from "@updraft/sdk";
 import { type Target, Warehouse } from "./warehouse";
 

@@ -84,16 +84,32 @@ export class Warehouse {
     }
   }
 
-  /** Lower-cased keys: Snowflake answers `TABLE_TYPE`, the others `table_type`. */
-  async #catalog(sql: string, relation: Relation): Promise<Record<string, unknown>[]> {
+  /**
+   * Asks information_schema.`view` about `relation`, in the relation's own database (Snowflake
+   * keeps one information_schema per database; DuckDB one for every attached catalog). Keys come
+   * back lower-cased: Snowflake answers `TABLE_TYPE`, the others `table_type`.
+   */
+  async #catalog(
+    view: "tables" | "columns",
+    select: string,
+    relation: Relation,
+  ): Promise<Record<string, unknown>[]> {
     const d = this.dialect;
-    const where =
-      `table_schema = ${d.placeholder(1)} and table_name = ${d.placeholder(2)}` +
-      (d.type === "duckdb" ? " and table_catalog = current_database()" : "");
-    const rows = await this.execute(sql.replace("$where", where), [
+    const values: BindValue[] = [
       d.catalogName(relation.schema),
       d.catalogName(relation.identifier),
-    ]);
+    ];
+    let from = `information_schema.${view}`;
+    let where = `table_schema = ${d.placeholder(1)} and table_name = ${d.placeholder(2)}`;
+    if (d.type === "snowflake" && relation.database !== null)
+      from = `${d.quote(relation.database)}.${from}`;
+    if (d.type === "duckdb")
+      if (relation.database === null) where += " and table_catalog = current_database()";
+      else {
+        values.push(relation.database);
+        where += ` and table_catalog = ${d.placeholder(3)}`;
+      }
+    const rows = await this.execute(`${select} from ${from} where ${where}`, values);
     return rows.map((row) =>
       Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v])),
     );
@@ -101,10 +117,7 @@ export class Warehouse {
 
   /** Whether `relation` exists, and as what. */
   async kindOf(relation: Relation): Promise<RelationKind | null> {
-    const [row] = await this.#catalog(
-      "select table_type from information_schema.tables where $where",
-      relation,
-    );
+    const [row] = await this.#catalog("tables", "select table_type", relation);
     if (row === undefined) return null;
     return String(row.table_type).toUpperCase().includes("VIEW") ? "view" : "table";
   }
@@ -117,9 +130,11 @@ export class Warehouse {
       return rows.map((row) => ({ name: String(row.name), dataType: String(row.type) }));
     }
     const rows = await this.#catalog(
-      "select column_name, data_type from information_schema.columns where $where order by ordinal_position",
+      "columns",
+      "select column_name, data_type, ordinal_position",
       relation,
     );
+    rows.sort((a, b) => Number(a.ordinal_position) - Number(b.ordinal_position));
     return rows.map((row) => ({ name: String(row.column_name), dataType: String(row.data_type) }));
   }
 

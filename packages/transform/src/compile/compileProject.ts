@@ -193,7 +193,16 @@ function snapshotNode(project: Project, file: ModelFile): SnapshotNode {
     uniqueId: `snapshot.${project.name}.${file.name}`,
     name: file.name,
     path: file.path,
-    fqn: [project.name, ...file.folders, file.name, file.name],
+    // dbt's snapshot fqn: project, folders, the file's name, the block's name.
+    fqn: [
+      project.name,
+      ...file.folders,
+      file.path
+        .split("/")
+        .at(-1)!
+        .replace(/\.sql$/, ""),
+      file.name,
+    ],
     description: properties?.description ?? "",
     columns: properties?.columns ?? [],
     dependsOn: [],

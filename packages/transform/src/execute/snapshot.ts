@@ -112,8 +112,7 @@ function changeRuleOf(
             )
           );
         });
-  const columnAdded =
-    existing !== null && checked.some((c) => !existing.some((e) => same(e, c)));
+  const columnAdded = existing !== null && checked.some((c) => !existing.some((e) => same(e, c)));
   return { strategy: "check", columns: checked, columnAdded };
 }
 

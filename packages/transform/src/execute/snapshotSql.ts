@@ -60,7 +60,10 @@ export interface Statement {
 }
 
 /** The staging set's column saying what each row does: insert, update or delete. */
-export const CHANGE_TYPE = "dbt_change_type";
+const CHANGE_TYPE = "dbt_change_type";
+
+/** The strategy's updated_at, computed once per row of the select. */
+const UPDATED_AT = "dbt_strategy_updated_at";
 
 /** The snapshot time as a Statement's bound value: the run's Date, UTC, without zone. */
 export function snapshotTimeOf(date: Date): string {
@@ -133,7 +136,7 @@ export function snapshotTableSql(spec: SnapshotSpec): Statement {
 }
 
 /** The columns a run inserts into the snapshot table, in order. */
-export function insertedColumns(spec: SnapshotSpec): string[] {
+function insertedColumns(spec: SnapshotSpec): string[] {
   const m = spec.meta;
   return [
     ...spec.columns,
@@ -153,8 +156,8 @@ function rowChanged(spec: SnapshotSpec): string {
   const q = (name: string) => spec.dialect.quote(name);
   let changed: string;
   if (spec.change.strategy === "timestamp")
-    changed = `snapshotted_data.${q(spec.meta.dbt_valid_from)} < source_data.${q("dbt_strategy_updated_at")}`;
-  else if (spec.change.columnAdded || spec.change.columns.length === 0) changed = "true";
+    changed = `snapshotted_data.${q(spec.meta.dbt_valid_from)} < source_data.${q(UPDATED_AT)}`;
+  else if (spec.change.columnAdded) changed = "true";
   else
     changed = spec.change.columns
       .map((c) => `snapshotted_data.${q(c)} is distinct from source_data.${q(c)}`)
@@ -181,27 +184,29 @@ const joinOn = (spec: SnapshotSpec): string =>
 const unmatched = (spec: SnapshotSpec, alias: string): string =>
   spec.uniqueKey.map((_, i) => `${alias}.${keyColumn(spec, i)} is null`).join(" and ");
 
-/**
- * dbt's snapshot_staging_table: one row per change. `insert` rows are new keys, new versions
- * of changed rows and (new_record) deletion rows; `update` rows close a changed row's current
- * version at the new version's updated_at; `delete` rows (invalidate, new_record) close the
- * current version of a key the select no longer returns, at the snapshot time.
- */
-export function stagingSql(spec: SnapshotSpec): Statement {
-  const q = (name: string) => spec.dialect.quote(name);
-  const b = new Binder(spec);
-  const m = spec.meta;
-  const newRecord = spec.hardDeletes === "new_record";
+/** One part of the staging set: the staged columns' `values`, selected from a join. */
+function changesCte(
+  spec: SnapshotSpec,
+  name: string,
+  values: readonly string[],
+  from: string,
+  where: string,
+): string {
+  const columns = stagedColumns(spec);
+  const select = values
+    .map((value, i) => `${value} as ${spec.dialect.quote(columns[i]!)}`)
+    .join(",\n    ");
+  return `${name} as (\n  select\n    ${select}\n  ${from}\n  where ${where}\n)`;
+}
+
+/** The select's rows and the current versions, each with its key parts as dbt_unique_key_<n>. */
+function sidesCtes(spec: SnapshotSpec, b: Binder): string[] {
   // Key expressions name unqualified columns: each is evaluated where one relation is in scope.
   const keys = spec.uniqueKey.map((key, i) => `${key} as ${keyColumn(spec, i)}`).join(", ");
-  const sourceColumns = (alias: string) => spec.columns.map((c) => `${alias}.${q(c)}`);
-  const updatedAt = `source_data.${q("dbt_strategy_updated_at")}`;
-  const row = (values: readonly string[]) =>
-    values.map((v, i) => `${v} as ${q(stagedColumns(spec)[i]!)}`).join(",\n    ");
-  const ctes = [
+  return [
     `source_data as (
   select snapshot_query.*, ${keys},
-    ${b.updatedAt()} as ${q("dbt_strategy_updated_at")}
+    ${b.updatedAt()} as ${spec.dialect.quote(UPDATED_AT)}
   from ${spec.source} as snapshot_query
 )`,
     `snapshotted_data as (
@@ -209,80 +214,126 @@ export function stagingSql(spec: SnapshotSpec): Statement {
   from ${spec.target} as snapshotted
   where ${isCurrent(spec, "snapshotted")}
 )`,
-    `insertions as (
-  select
-    ${row([
+  ];
+}
+
+/** New keys and new versions of changed rows. */
+function insertionsCte(spec: SnapshotSpec): string {
+  const q = (name: string) => spec.dialect.quote(name);
+  const updatedAt = `source_data.${q(UPDATED_AT)}`;
+  const keys = spec.uniqueKey.map((_, i) => `source_data.${keyColumn(spec, i)}`);
+  return changesCte(
+    spec,
+    "insertions",
+    [
       "'insert'",
-      ...sourceColumns("source_data"),
-      hashOf([...spec.uniqueKey.map((_, i) => `source_data.${keyColumn(spec, i)}`), updatedAt]),
+      ...spec.columns.map((c) => `source_data.${q(c)}`),
+      hashOf([...keys, updatedAt]),
       updatedAt,
       updatedAt,
       currentValidTo(spec, () => updatedAt),
-      ...(newRecord ? ["'False'"] : []),
-    ])}
-  from source_data
-  left join snapshotted_data on ${joinOn(spec)}
-  where ${unmatched(spec, "snapshotted_data")}
-    or (${rowChanged(spec)})
-)`,
-    `updates as (
-  select
-    ${row([
+      ...(spec.hardDeletes === "new_record" ? ["'False'"] : []),
+    ],
+    `from source_data\n  left join snapshotted_data on ${joinOn(spec)}`,
+    `${unmatched(spec, "snapshotted_data")}\n    or (${rowChanged(spec)})`,
+  );
+}
+
+/** The current versions of changed rows, closed at the new version's updated_at. */
+function updatesCte(spec: SnapshotSpec): string {
+  const q = (name: string) => spec.dialect.quote(name);
+  const updatedAt = `source_data.${q(UPDATED_AT)}`;
+  return changesCte(
+    spec,
+    "updates",
+    [
       "'update'",
-      ...sourceColumns("source_data"),
-      `snapshotted_data.${q(m.dbt_scd_id)}`,
+      ...spec.columns.map((c) => `source_data.${q(c)}`),
+      `snapshotted_data.${q(spec.meta.dbt_scd_id)}`,
       updatedAt,
       updatedAt,
       updatedAt,
-      ...(newRecord ? [`snapshotted_data.${q(m.dbt_is_deleted)}`] : []),
-    ])}
-  from source_data
-  join snapshotted_data on ${joinOn(spec)}
-  where ${rowChanged(spec)}
-)`,
-  ];
-  if (spec.hardDeletes !== "ignore") {
-    const vanished = `${unmatched(spec, "source_data")}${newRecord ? `\n    and ${isNotDeletion(spec, "snapshotted_data")}` : ""}`;
-    ctes.push(`deletes as (
-  select
-    ${row([
+      ...(spec.hardDeletes === "new_record"
+        ? [`snapshotted_data.${q(spec.meta.dbt_is_deleted)}`]
+        : []),
+    ],
+    `from source_data\n  join snapshotted_data on ${joinOn(spec)}`,
+    rowChanged(spec),
+  );
+}
+
+/** Current versions whose key the select no longer returns (not already a deletion row). */
+const vanished = (spec: SnapshotSpec): string =>
+  spec.hardDeletes === "new_record"
+    ? `${unmatched(spec, "source_data")}\n    and ${isNotDeletion(spec, "snapshotted_data")}`
+    : unmatched(spec, "source_data");
+
+/** hard_deletes invalidate and new_record: vanished keys' current versions, closed now. */
+function deletesCte(spec: SnapshotSpec, b: Binder): string {
+  const q = (name: string) => spec.dialect.quote(name);
+  return changesCte(
+    spec,
+    "deletes",
+    [
       "'delete'",
-      ...sourceColumns("source_data"),
-      `snapshotted_data.${q(m.dbt_scd_id)}`,
+      ...spec.columns.map((c) => `source_data.${q(c)}`),
+      `snapshotted_data.${q(spec.meta.dbt_scd_id)}`,
       b.now(),
       b.now(),
       b.now(),
-      ...(newRecord ? [`snapshotted_data.${q(m.dbt_is_deleted)}`] : []),
-    ])}
-  from snapshotted_data
-  left join source_data on ${joinOn(spec)}
-  where ${vanished}
-)`);
-    if (newRecord)
-      ctes.push(`deletion_records as (
-  select
-    ${row([
+      ...(spec.hardDeletes === "new_record"
+        ? [`snapshotted_data.${q(spec.meta.dbt_is_deleted)}`]
+        : []),
+    ],
+    `from snapshotted_data\n  left join source_data on ${joinOn(spec)}`,
+    vanished(spec),
+  );
+}
+
+/** hard_deletes new_record: a current deletion row per vanished key, a copy of its last version. */
+function deletionRecordsCte(spec: SnapshotSpec, b: Binder): string {
+  const q = (name: string) => spec.dialect.quote(name);
+  return changesCte(
+    spec,
+    "deletion_records",
+    [
       "'insert'",
-      ...sourceColumns("snapshotted_data"),
-      hashOf([`snapshotted_data.${q(m.dbt_scd_id)}`, b.now()]),
+      ...spec.columns.map((c) => `snapshotted_data.${q(c)}`),
+      hashOf([`snapshotted_data.${q(spec.meta.dbt_scd_id)}`, b.now()]),
       b.now(),
       b.now(),
-      `snapshotted_data.${q(m.dbt_valid_to)}`,
+      `snapshotted_data.${q(spec.meta.dbt_valid_to)}`,
       "'True'",
-    ])}
-  from snapshotted_data
-  left join source_data on ${joinOn(spec)}
-  where ${vanished}
-)`);
-  }
+    ],
+    `from snapshotted_data\n  left join source_data on ${joinOn(spec)}`,
+    vanished(spec),
+  );
+}
+
+/**
+ * dbt's snapshot_staging_table: one row per change. `insert` rows are new keys, new versions
+ * of changed rows and (new_record) deletion rows; `update` rows close a changed row's current
+ * version at the new version's updated_at; `delete` rows (invalidate, new_record) close the
+ * current version of a key the select no longer returns, at the snapshot time.
+ */
+export function stagingSql(spec: SnapshotSpec): Statement {
+  // Built in text order: Snowflake's positional placeholders take the binds in that order.
+  const b = new Binder(spec);
+  const ctes = [...sidesCtes(spec, b), insertionsCte(spec), updatesCte(spec)];
   const parts = ["insertions", "updates"];
-  if (spec.hardDeletes !== "ignore") parts.push("deletes");
-  if (newRecord) parts.push("deletion_records");
-  const columns = stagedColumns(spec).map(q).join(", ");
-  return {
-    sql: `with ${ctes.join(",\n")}\n${parts.map((p) => `select ${columns} from ${p}`).join("\nunion all\n")}`,
-    binds: b.binds,
-  };
+  if (spec.hardDeletes !== "ignore") {
+    ctes.push(deletesCte(spec, b));
+    parts.push("deletes");
+  }
+  if (spec.hardDeletes === "new_record") {
+    ctes.push(deletionRecordsCte(spec, b));
+    parts.push("deletion_records");
+  }
+  const columns = stagedColumns(spec)
+    .map((c) => spec.dialect.quote(c))
+    .join(", ");
+  const union = parts.map((p) => `select ${columns} from ${p}`).join("\nunion all\n");
+  return { sql: `with ${ctes.join(",\n")}\n${union}`, binds: b.binds };
 }
 
 /** How many staged rows of each change type there are: `change_type`, `n`. */

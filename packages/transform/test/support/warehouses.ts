@@ -34,7 +34,9 @@ async function postgresWarehouse(): Promise<TestWarehouse> {
     templateKey: "transform_empty_v1",
     prepare: async () => undefined,
   });
-  const hook = PostgresHook.fromConnection(parseConnection("warehouse", database.url));
+  const hook = PostgresHook.fromConnection(parseConnection("warehouse", database.url), {
+    maxConnections: 1,
+  });
   const warehouse = new Warehouse(
     {
       dialect: "postgres",
