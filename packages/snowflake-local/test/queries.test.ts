@@ -33,6 +33,24 @@ describe("DDL", () => {
     ]);
   });
 
+  test("a temporary table created in another schema is found there by DESCRIBE and information_schema", async () => {
+    const { conn } = ctx();
+    await exec(conn, "create schema if not exists other");
+    await exec(conn, "use schema public");
+    await exec(
+      conn,
+      "create or replace temporary table analytics.other.tmp_elsewhere (id int, label varchar)",
+    );
+    const described = await exec(conn, "describe table analytics.other.tmp_elsewhere");
+    expect(described.rows.map((r) => r.name)).toEqual(["ID", "LABEL"]);
+    const listed = await exec(
+      conn,
+      "select table_schema, table_type from analytics.information_schema.tables where table_name = 'TMP_ELSEWHERE'",
+    );
+    expect(listed.rows).toEqual([{ TABLE_SCHEMA: "OTHER", TABLE_TYPE: "TEMPORARY TABLE" }]);
+    await exec(conn, "drop table analytics.other.tmp_elsewhere");
+  });
+
   test("DDL answers with Snowflake's status row", async () => {
     const { rows } = await exec(ctx().conn, "create table ddl_status (a int)");
     expect(rows).toEqual([{ status: "Table DDL_STATUS successfully created." }]);

@@ -92,12 +92,12 @@ describe("rewrites", () => {
     [
       "information_schema",
       "select * from information_schema.tables",
-      "SELECT * FROM SF_IS_TABLES('DB','DB','PUBLIC')",
+      "SELECT * FROM SF_IS_TABLES('DB','DB','PUBLIC',CAST([{'n': 'TMP','d': 'DB','s': 'PUBLIC'}] AS STRUCT(n VARCHAR,d VARCHAR,s VARCHAR)[]))",
     ],
     [
       "qualified information_schema",
       "select * from other.information_schema.columns",
-      "SELECT * FROM SF_IS_COLUMNS('OTHER','DB','PUBLIC')",
+      "SELECT * FROM SF_IS_COLUMNS('OTHER','DB','PUBLIC',CAST([{'n': 'TMP','d': 'DB','s': 'PUBLIC'}] AS STRUCT(n VARCHAR,d VARCHAR,s VARCHAR)[]))",
     ],
     ["qualified temp table", "select * from db.public.tmp", 'SELECT * FROM temp.main."TMP"'],
   ])("%s", (_name, sql, expected) => {

@@ -2,7 +2,7 @@
 // INFORMATION_SCHEMA views (per database in Snowflake, global in DuckDB) and qualified
 // references to the session's temporary tables (DuckDB keeps those in its own `temp` catalog).
 
-import { INFORMATION_SCHEMA_VIEWS } from "./informationSchema";
+import { INFORMATION_SCHEMA_VIEWS, tempTablesArgument } from "./informationSchema";
 import { identValue, resolveObjectName } from "./names";
 import type { SessionFacts } from "./sessionFacts";
 import type { Token } from "./tokenize";
@@ -80,7 +80,7 @@ function replace(
     const macro = last === undefined ? undefined : INFORMATION_SCHEMA_VIEWS[last.toUpperCase()];
     if (macro === undefined) return undefined;
     const db = parts.length === 3 ? (parts[0] ?? null) : facts.database;
-    return `${macro}(${literalOrNull(db)}, ${literalOrNull(facts.database)}, ${literalOrNull(facts.schema)})`;
+    return `${macro}(${literalOrNull(db)}, ${literalOrNull(facts.database)}, ${literalOrNull(facts.schema)}, ${tempTablesArgument(facts.tempTables)})`;
   }
   if (parts.length < 2 || parts.length > 3 || facts.tempTables.size === 0) return undefined;
   const name = resolveObjectName(parts, facts);

@@ -7,6 +7,7 @@ import type { RowsResult } from "../../result/statementResult";
 import { StatementTypeId } from "../../result/statementType";
 import type { StatementTypeId as Id } from "../../result/statementType";
 import type { Session } from "../../session/session";
+import { tempTablesArgument } from "../../sql/informationSchema";
 import { resolveObjectName } from "../../sql/names";
 import { quoteString } from "../../sql/tokenize";
 import { TokenCursor } from "../../sql/tokenCursor";
@@ -42,7 +43,7 @@ export async function runShow(
   const like = c.acceptWords("LIKE") ? c.next().value : undefined;
   const scope = readScope(c, session);
   const inTable = scope.table === undefined ? "" : ` AND "TABLE_NAME" = ${lit(scope.table)}`;
-  const cur = `${lit(session.database)}, ${lit(session.schema)}`;
+  const cur = `${lit(session.database)}, ${lit(session.schema)}, ${tempTablesArgument(session.tempTables)}`;
   const likeFilter = (column: string): string =>
     like === undefined ? "" : ` AND ${column} ILIKE ${quoteString(like)}`;
   const inDb = (column: string): string =>
@@ -127,7 +128,7 @@ export async function runDescribe(
   c.acceptAnyWord("DESCRIBE", "DESC");
   c.acceptAnyWord("TABLE", "VIEW");
   const name = resolveObjectName(c.readName(), session);
-  const cur = `${lit(session.database)}, ${lit(session.schema)}`;
+  const cur = `${lit(session.database)}, ${lit(session.schema)}, ${tempTablesArgument(session.tempTables)}`;
   const sql = `SELECT "COLUMN_NAME" AS name,
     CASE "DATA_TYPE"
       WHEN 'NUMBER' THEN 'NUMBER(' || "NUMERIC_PRECISION" || ',' || "NUMERIC_SCALE" || ')'
