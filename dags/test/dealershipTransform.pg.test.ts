@@ -7,10 +7,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DuckDbHook } from "@updraft/providers";
+import { DuckDbHook, SnowflakeHook } from "@updraft/providers";
 import { loadDagBag } from "@updraft/runtime";
 import { Connection, type Dag, parseConnection } from "@updraft/sdk";
 import { fakeTaskRun } from "@updraft/sdk/testing";
+import { startLocalSnowflake } from "@updraft/snowflake-local";
 import { createTestDatabase, type TestDatabase } from "@updraft/testing";
 import pg from "pg";
 import {
@@ -239,6 +240,48 @@ describe("dealership_transform", () => {
       expect(money(history.at(-1)!.valor)).toBe(money(current!.valor));
     } finally {
       db.close();
+    }
+  }, 120_000);
+
+  test("the Snowflake path: the same pipeline through the real snowflake-sdk and the local server", async () => {
+    const server = await startLocalSnowflake();
+    const snowflake = (database = "") =>
+      parseConnection(
+        "dealership_warehouse",
+        `snowflake://loader:not-a-real-secret@local/${database}${database && "/STAGE"}?warehouse=DEFAULT_WH&access_url=${encodeURIComponent(server.accessUrl)}`,
+      );
+    const hook = SnowflakeHook.fromConnection(snowflake());
+    try {
+      await hook.execute("create database if not exists NOVADRIVE");
+      await runPipeline(snowflake("NOVADRIVE"));
+      await insertSales(pool, { count: 15, rng: createRng(5) });
+      await runPipeline(snowflake("NOVADRIVE"));
+      const expected = await sourceFigures();
+      const dealerships = await hook.execute<{ ID: number; QUANTIDADE: number; TOTAL: number }>(
+        `select concessionaria_id as id, quantidade, total
+         from NOVADRIVE.ANALYTICS.ANALISE_VENDAS_CONCESSIONARIA`,
+      );
+      expect(dealerships.length).toBe(expected.byDealership.size);
+      for (const row of dealerships)
+        expect([row.QUANTIDADE, money(row.TOTAL)]).toEqual([
+          expected.byDealership.get(row.ID)![0],
+          money(expected.byDealership.get(row.ID)![1]),
+        ]);
+      const [fact] = await hook.execute<{ N: number; TOTAL: number }>(
+        "select count(*) as n, sum(valor_venda) as total from NOVADRIVE.ANALYTICS.FCT_VENDAS",
+      );
+      expect([fact!.N, money(fact!.TOTAL)]).toEqual([expected.count, expected.total]);
+      const [city] = await hook.execute<{ NOME: string }>(
+        "select nome_cidade as nome from NOVADRIVE.ANALYTICS.DIM_CIDADES where cidade_id = 19",
+      );
+      expect(city!.NOME).toBe("Rio De Janeiro");
+      const [history] = await hook.execute<{ N: number }>(
+        "select count(*) as n from NOVADRIVE.SNAPSHOTS.SNAP_VEICULOS_PRECOS where dbt_valid_to is null",
+      );
+      expect(history!.N).toBe(8);
+    } finally {
+      await hook.close();
+      await server.stop();
     }
   }, 120_000);
 });

@@ -17,6 +17,14 @@ import { listNotificationsCommand } from "./commands/notifications";
 import { runScheduler, runStandalone, runWorker } from "./commands/services";
 import { clearDagTasks, statesForDagRun } from "./commands/tasks";
 import { testDag, testTask } from "./commands/testRuns";
+import {
+  compileTransform,
+  listTransformNodes,
+  runTransform,
+  type TransformListFlags,
+  type TransformRunFlags,
+  type TransformTargetFlags,
+} from "./commands/transform";
 import type { OutputFormat } from "./table";
 
 /** The process surroundings the CLI needs. */
@@ -110,6 +118,7 @@ export async function runCli(
   });
   addDagRunCommands(dags, config, io, (c) => (code = c));
   addTaskCommands(program, config, io, (c) => (code = c));
+  addTransformCommands(program, config, environment.cwd, io, (c) => (code = c));
   program
     .command("scheduler")
     .description("Run the scheduler with the configured executor until SIGINT/SIGTERM")
@@ -306,4 +315,66 @@ function addTaskCommands(program: Command, config: Config, io: Io, setCode: SetC
     .action(async (dagId: string, runId: string, o: { output: OutputFormat }) =>
       setCode(await statesForDagRun(config, dagId, runId, o.output, io)),
     );
+}
+
+/** `transform run | test | build | seed | snapshot | ls | compile`: dbt's commands, in-process. */
+function addTransformCommands(
+  program: Command,
+  config: Config,
+  cwd: string,
+  io: Io,
+  setCode: SetCode,
+): void {
+  const transform = program
+    .command("transform")
+    .description(
+      "Run a dbt project without the scheduler: dbt's run, test, build, seed, snapshot, ls, compile",
+    );
+  const located = (cmd: Command): Command =>
+    cmd.option("--project-dir <dir>", "the folder holding dbt_project.yml (default: this folder)");
+  const selecting = (cmd: Command): Command =>
+    cmd
+      .option("-s, --select <selector...>", "dbt's node selection (repeatable, or space-separated)")
+      .option("--exclude <selector...>", "nodes to leave out, same syntax");
+  const targeted = (cmd: Command): Command =>
+    cmd
+      .option("--conn-id <id>", `the warehouse connection (default ${config.transformConnId})`)
+      .option("--target-schema <schema>", "the schema models are built in (default analytics)")
+      .option("--target-database <database>", "the database models are built in")
+      .option("--target-path <dir>", "where the artifacts go (default <project-dir>/target)");
+  const verbs = [
+    ["run", "Build the selected models"],
+    ["test", "Run the selected data tests"],
+    ["build", "Seeds, models, snapshots and their tests in order; a failing test skips downstream"],
+    ["seed", "Load the selected seeds (CSV files)"],
+    ["snapshot", "Take the selected snapshots (SCD type 2)"],
+  ] as const;
+  for (const [verb, description] of verbs)
+    targeted(selecting(located(transform.command(verb).description(description))))
+      .option("--full-refresh", "rebuild incremental models from scratch")
+      .option("-x, --fail-fast", "stop at the first error or failure; the rest is skipped")
+      .option("--vars <mapping>", `overrides of dbt_project.yml's vars, YAML or JSON ('{"k": 1}')`)
+      .action(async (o: TransformRunFlags) =>
+        setCode(await runTransform(verb, config, cwd, o, io)),
+      );
+  selecting(located(transform.command("ls").alias("list")))
+    .description("List the selected nodes, as dbt ls (reads the project only)")
+    .addOption(
+      new Option("--resource-type <type...>", "only these resource types").choices([
+        "model",
+        "test",
+        "seed",
+        "snapshot",
+        "source",
+      ]),
+    )
+    .addOption(
+      new Option("-o, --output <format>", "output format")
+        .choices(["selector", "name", "path", "json"])
+        .default("selector"),
+    )
+    .action(async (o: TransformListFlags) => setCode(await listTransformNodes(cwd, o, io)));
+  targeted(located(transform.command("compile")))
+    .description("Parse the project and write manifest.json (connects to nothing)")
+    .action(async (o: TransformTargetFlags) => setCode(await compileTransform(config, cwd, o, io)));
 }

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { createConnectionLookup } from "@updraft/providers";
 import type { Connection } from "@updraft/sdk";
+import type { WarehouseType } from "@updraft/transform";
 import { describeDatabase, openMetadataDatabase, schemaVersions } from "../compose";
 import type { Config } from "../config";
 
@@ -61,6 +62,20 @@ export async function requireWarehouseConnection(
   if (connection !== null) return connection;
   throw new WarehouseConnectionError(
     `connection "${connId}" not found: set ${envName(connId)} (a URI, or an Airflow JSON connection such as {"conn_type": "duckdb", "host": "/path/warehouse.duckdb"}) or store it in the metadata database; --conn-id or UPDRAFT_TRANSFORM_CONN_ID picks another`,
+  );
+}
+
+const WAREHOUSE_TYPES: readonly string[] = [
+  "duckdb",
+  "postgres",
+  "snowflake",
+] satisfies WarehouseType[];
+
+/** The warehouse a connection is, checked before anything connects. */
+export function warehouseTypeOf(connection: Connection): WarehouseType {
+  if (WAREHOUSE_TYPES.includes(connection.conn_type)) return connection.conn_type as WarehouseType;
+  throw new WarehouseConnectionError(
+    `connection "${connection.conn_id}": expected conn_type ${WAREHOUSE_TYPES.join(", ")}, got ${JSON.stringify(connection.conn_type)}`,
   );
 }
 

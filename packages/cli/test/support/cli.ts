@@ -12,13 +12,17 @@ export interface CliResult {
   readonly err: string;
 }
 
-/** Runs one command to its end. */
-export async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
+/** Runs one command to its end (in `cwd`, by default the test process's). */
+export async function cli(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string = process.cwd(),
+): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
     env,
-    cwd: process.cwd(),
+    cwd,
     io: { out: (t) => out.push(t), err: (t) => err.push(t) },
   });
   return { code, out: out.join("\n"), err: err.join("\n") };
