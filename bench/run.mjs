@@ -7,6 +7,7 @@ const benches = [
   "packages/runtime/bench/dagParse.bench.ts",
   "packages/scheduler/bench/scheduler.bench.ts",
   "packages/providers/bench/incrementalLoad.bench.ts",
+  "packages/transform/bench/transform.bench.ts",
 ];
 
 for (const file of benches) {

@@ -61,7 +61,9 @@ describe("updraft transform run", () => {
         /^1 of 3 OK created sql view model analytics\.stg_vendas \.{20,} \[CREATE VIEW in \d+\.\d\ds\]$/,
       ),
     );
-    expect(out).toMatch(/^2 of 3 OK created sql table model analytics\.resumo \.+ \[CREATE TABLE in/m);
+    expect(out).toMatch(
+      /^2 of 3 OK created sql table model analytics\.resumo \.+ \[CREATE TABLE in/m,
+    );
     expect(out).toMatch(/^3 of 3 OK created sql incremental model analytics\.vendas_inc \.+ \[/m);
     expect(out).toContain("Finished running 1 view model, 1 table model, 1 incremental model in ");
     expect(lines.slice(-3)).toEqual([
@@ -109,7 +111,9 @@ describe("updraft transform run", () => {
 
   test("--vars reaches the models, as YAML or JSON", async () => {
     const fixture = await project();
-    expect((await transform(fixture, ["run", "-s", "stg_vendas", "--vars", "{min_id: 2}"])).code).toBe(0);
+    expect(
+      (await transform(fixture, ["run", "-s", "stg_vendas", "--vars", "{min_id: 2}"])).code,
+    ).toBe(0);
     expect(await count(fixture, "analytics.stg_vendas")).toBe(2);
     await transform(fixture, ["run", "-s", "stg_vendas", "--vars", '{"min_id": 3}']);
     expect(await count(fixture, "analytics.stg_vendas")).toBe(1);
@@ -134,7 +138,8 @@ describe("updraft transform run", () => {
 
   test("a model that errors prints ERROR and its message and exits 1; --fail-fast skips the rest", async () => {
     const fixture = await project({
-      "models/stage/stg_vendas.sql": "select id, coluna_que_falta from {{ source('raw', 'vendas') }}\n",
+      "models/stage/stg_vendas.sql":
+        "select id, coluna_que_falta from {{ source('raw', 'vendas') }}\n",
       "models/alone.sql": "select 1 as x\n",
     });
     const plain = await transform(fixture, ["run"]);
@@ -203,7 +208,9 @@ describe("updraft transform build and test", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^\d of 2 WARN 2 assert_valor_positivo \.+ \[WARN 2 in /m);
     expect(out).toMatch(/^\d of 2 PASS not_null_stg_vendas_id /m);
-    expect(out).toContain("Warning in test assert_valor_positivo (tests/assert_valor_positivo.sql)");
+    expect(out).toContain(
+      "Warning in test assert_valor_positivo (tests/assert_valor_positivo.sql)",
+    );
     expect(out).toContain("  Got 2 results, configured to warn if != 0");
     expect(out).toContain("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 TOTAL=2");
   });
@@ -224,7 +231,9 @@ describe("updraft transform build and test", () => {
     expect(seeded.out).toMatch(/^1 of 1 OK loaded seed file analytics\.lojas \.+ \[INSERT 2 in /m);
     const snapped = await transform(fixture, ["snapshot"]);
     expect(snapped.code).toBe(0);
-    expect(snapped.out).toMatch(/^1 of 1 OK snapshotted snapshots\.vendas_historico \.+ \[SNAPSHOT 3 in /m);
+    expect(snapped.out).toMatch(
+      /^1 of 1 OK snapshotted snapshots\.vendas_historico \.+ \[SNAPSHOT 3 in /m,
+    );
     expect(await count(fixture, "snapshots.vendas_historico")).toBe(3);
   });
 });

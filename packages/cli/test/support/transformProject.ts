@@ -48,8 +48,7 @@ export const NOVADRIVE: Readonly<Record<string, string>> = {
     "",
   ].join("\n"),
   // Fails as soon as a sale has a negative value.
-  "tests/assert_valor_positivo.sql":
-    "select id from {{ ref('stg_vendas') }} where valor < 0\n",
+  "tests/assert_valor_positivo.sql": "select id from {{ ref('stg_vendas') }} where valor < 0\n",
 };
 
 /** A project folder and its warehouse. */
