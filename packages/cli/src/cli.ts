@@ -339,7 +339,10 @@ function addTransformCommands(
   const targeted = (cmd: Command): Command =>
     cmd
       .option("--conn-id <id>", `the warehouse connection (default ${config.transformConnId})`)
-      .option("--target-schema <schema>", "the schema models are built in (default analytics)")
+      .option(
+        "--target-schema <schema>",
+        "the schema models are built in (default analytics; ANALYTICS on Snowflake)",
+      )
       .option("--target-database <database>", "the database models are built in")
       .option("--target-path <dir>", "where the artifacts go (default <project-dir>/target)");
   const verbs = [

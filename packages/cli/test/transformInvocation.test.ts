@@ -32,7 +32,7 @@ describe("updraft transform ls", () => {
       "novadrive.stage.stg_vendas",
       "source:novadrive.raw.vendas",
       "novadrive.assert_valor_positivo",
-      "novadrive.not_null_stg_vendas_id",
+      "novadrive.stage.not_null_stg_vendas_id",
     ]);
   });
 

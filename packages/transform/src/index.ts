@@ -5,7 +5,7 @@ export { loadProject, propertiesOf } from "./project/loadProject";
 export type { MacroFile, ModelFile, Project, SeedFile, SourceTable } from "./project/loadProject";
 export type { ColumnSpec, ResourceProperties, TestSpec } from "./project/schemaFiles";
 export { compileProject } from "./compile/compileProject";
-export type { CompiledProject } from "./compile/compileProject";
+export type { CompiledProject, CompileOptions } from "./compile/compileProject";
 export { folderConfig, resolveConfig } from "./compile/modelConfig";
 export type { ModelConfig } from "./compile/modelConfig";
 export type {

@@ -63,6 +63,25 @@ describe("a dbt-style project", () => {
     });
   });
 
+  test("--vars reach the parse: a config taken from var() follows them", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "updraft-dbt-"));
+    try {
+      mkdirSync(path.join(root, "models"));
+      writeFileSync(path.join(root, "dbt_project.yml"), "name: v\nvars:\n  kind: view\n");
+      writeFileSync(
+        path.join(root, "models", "m.sql"),
+        "{{ config(materialized=var('kind')) }}\nselect 1 as id",
+      );
+      const project = loadProject(root);
+      expect(compileProject(project).models[0]!.config.materialized).toBe("view");
+      expect(
+        compileProject(project, { vars: { kind: "table" } }).models[0]!.config.materialized,
+      ).toBe("table");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   describe("a broken project is refused, naming the file", () => {
     let dir: string;
     beforeEach(() => {

@@ -9,6 +9,7 @@ import {
   type Command as TransformVerb,
   type CompiledProject,
   compileProject,
+  type ExecutableNode,
   defaultTarget,
   loadProject,
   newInvocation,
@@ -104,9 +105,12 @@ function targetOverrides(flags: TransformTargetFlags): Partial<Target> {
   };
 }
 
-/** The parsed project, or TransformError naming the file. */
-function compileAt(projectDir: string): CompiledProject {
-  return compileProject(loadProject(projectDir));
+/** The parsed project (with `--vars` applied, as dbt's parse does), or TransformError naming the file. */
+function compileAt(
+  projectDir: string,
+  vars: Readonly<Record<string, unknown>> = {},
+): CompiledProject {
+  return compileProject(loadProject(projectDir), { vars });
 }
 
 async function openWarehouseOf(
@@ -141,6 +145,53 @@ const emptyRun = (command: TransformVerb): RunResults => ({
   success: true,
 });
 
+/** A run checked and parsed, before the warehouse is opened. */
+interface PreparedRun {
+  readonly command: TransformVerb;
+  readonly flags: TransformRunFlags;
+  readonly project: CompiledProject;
+  readonly plan: readonly ExecutableNode[];
+  readonly connection: Connection;
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly targetPath: string;
+}
+
+/** Opens the warehouse, runs the plan printing a line per node, writes the artifacts. */
+async function executePlan(
+  run: PreparedRun,
+  io: Io,
+  mask: (text: string) => string,
+): Promise<number> {
+  const { command, flags, project, plan, connection } = run;
+  const warehouse = await openWarehouseOf(connection, targetOverrides(flags));
+  const { target } = warehouse;
+  const where = target.database === null ? "" : ` in database ${target.database}`;
+  io.out(`Connection ${describeConnection(connection)}, target schema ${target.schema}${where}`);
+  io.out("");
+  const invocation = newInvocation(warehouse.type, target);
+  let finished = 0;
+  let results: RunResults;
+  try {
+    results = await runProject(project, warehouse, {
+      command,
+      select: flags.select ?? [],
+      exclude: flags.exclude ?? [],
+      fullRefresh: flags.fullRefresh === true,
+      failFast: flags.failFast === true,
+      vars: run.vars,
+      onResult: (result, node) => {
+        finished += 1;
+        io.out(mask(resultLine(finished, plan.length, node, result, target)));
+      },
+    });
+  } finally {
+    await warehouse.close();
+  }
+  writeArtifacts(run.targetPath, project, invocation, results);
+  for (const line of summaryLines(plan, results)) io.out(mask(line));
+  return results.success ? 0 : 1;
+}
+
 /** `transform run | test | build | seed | snapshot`. */
 export async function runTransform(
   command: TransformVerb,
@@ -154,7 +205,7 @@ export async function runTransform(
   return reportingProblems(io, mask, async () => {
     const projectDir = projectDirOf(cwd, flags.projectDir);
     const vars = parseVars(flags.vars);
-    const project = compileAt(projectDir);
+    const project = compileAt(projectDir, vars);
     const selection = { select: flags.select ?? [], exclude: flags.exclude ?? [] };
     const plan = plannedNodes(project, { command, ...selection });
     warnUnmatched(project, selection, io);
@@ -162,38 +213,13 @@ export async function runTransform(
     const type = warehouseTypeOf(connection);
     const targetPath = targetPathOf(projectDir, flags);
     io.out(foundLine(project));
-    if (plan.length === 0) {
-      const target = defaultTarget(connection, targetOverrides(flags));
-      writeArtifacts(targetPath, project, newInvocation(type, target), emptyRun(command));
-      io.out("Nothing to do. Try checking your model configs and model specification args");
-      return 0;
-    }
-    const warehouse = await openWarehouseOf(connection, targetOverrides(flags));
-    const { target } = warehouse;
-    const where = target.database === null ? "" : ` in database ${target.database}`;
-    io.out(`Connection ${describeConnection(connection)}, target schema ${target.schema}${where}`);
-    io.out("");
-    const invocation = newInvocation(type, target);
-    let finished = 0;
-    let run: RunResults;
-    try {
-      run = await runProject(project, warehouse, {
-        command,
-        ...selection,
-        fullRefresh: flags.fullRefresh === true,
-        failFast: flags.failFast === true,
-        vars,
-        onResult: (result, node) => {
-          finished += 1;
-          io.out(mask(resultLine(finished, plan.length, node, result, target)));
-        },
-      });
-    } finally {
-      await warehouse.close();
-    }
-    writeArtifacts(targetPath, project, invocation, run);
-    for (const line of summaryLines(plan, run)) io.out(mask(line));
-    return run.success ? 0 : 1;
+    if (plan.length > 0)
+      return executePlan({ command, flags, project, plan, connection, vars, targetPath }, io, mask);
+    // dbt writes both artifacts even when the selection is empty.
+    const target = defaultTarget(connection, targetOverrides(flags));
+    writeArtifacts(targetPath, project, newInvocation(type, target), emptyRun(command));
+    io.out("Nothing to do. Try checking your model configs and model specification args");
+    return 0;
   });
 }
 

@@ -50,6 +50,12 @@ interface Parsed {
   readonly configs: Record<string, unknown>[];
 }
 
+/** Options of the parse. */
+export interface CompileOptions {
+  /** `--vars`: override dbt_project.yml's vars, at parse time as at run time. */
+  readonly vars?: Readonly<Record<string, unknown>>;
+}
+
 /** Renders a file with recording ref/source/config, as dbt's parse does (execute = false). */
 function parseSql(project: Project, file: ModelFile): Parsed {
   assertJinjaSupported(file.sql, file.path);
@@ -104,6 +110,9 @@ const tagsOf = (value: unknown): string[] =>
     : Array.isArray(value)
       ? value.filter((t): t is string => typeof t === "string")
       : [];
+
+/** The folders of a file below its resource folder (`models/stage/x.yml` → `stage`), for fqns. */
+const foldersOf = (file: string): string[] => file.split("/").slice(1, -1);
 
 const MATERIALIZATIONS: readonly string[] = ["view", "table", "incremental", "ephemeral"];
 
@@ -257,7 +266,7 @@ function sourceNodes(project: Project): SourceNode[] {
     uniqueId: `source.${project.name}.${source.source}.${source.table}`,
     name: source.table,
     path: source.file,
-    fqn: [project.name, source.source, source.table],
+    fqn: [project.name, ...foldersOf(source.file), source.source, source.table],
     description: source.description,
     columns: source.columns,
     dependsOn: [],
@@ -356,7 +365,7 @@ function genericTests(
       uniqueId: `test.${project.name}.${name}.${hash}`,
       name,
       path: spec.file,
-      fqn: [project.name, name],
+      fqn: [project.name, ...foldersOf(spec.file), name],
       description: "",
       columns: [],
       dependsOn: [attached.uniqueId],
@@ -452,7 +461,9 @@ function checkProperties(
 }
 
 /** Parses the project; throws on unknown refs/sources, bad configs and cycles. */
-export function compileProject(project: Project): CompiledProject {
+export function compileProject(given: Project, options: CompileOptions = {}): CompiledProject {
+  const project: Project =
+    options.vars === undefined ? given : { ...given, vars: { ...given.vars, ...options.vars } };
   for (const file of project.macros) assertJinjaSupported(file.sql, file.path);
   const models = project.models.map((file) => modelNode(project, file));
   const snapshots = project.snapshots.map((file) => snapshotNode(project, file));

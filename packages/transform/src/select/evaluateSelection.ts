@@ -28,7 +28,7 @@ export interface Evaluation {
   readonly unmatched: readonly string[];
 }
 
-/** dbt's default include (`fqn:*` reaches every node but sources). */
+/** Everything but sources, for the commands that execute nodes (dbt's default adds `source:*`, which only `ls` shows). */
 const EVERYTHING: SelectionUnion = {
   intersections: [{ raw: "fqn:*", criteria: [parseCriterion("fqn:*")] }],
 };
