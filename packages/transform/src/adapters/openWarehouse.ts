@@ -15,11 +15,27 @@ export function defaultTarget(connection: Connection, overrides: Partial<Target>
   };
 }
 
+/**
+ * The hook statements run through. A build's transaction is statements in a row, so Postgres
+ * gets a pool of one connection: `begin` and `commit` must reach the same session.
+ */
+async function hookOf(connection: Connection): Promise<SqlHook> {
+  if (connection.conn_type !== "postgres") return openSqlHook(connection);
+  const hook = PostgresHook.fromConnection(connection, {
+    maxConnections: 1,
+    applicationName: "updraft-transform",
+  });
+  return {
+    dialect: "postgres",
+    run: (sql, values = []) => hook.query(sql, values),
+    close: () => hook.close(),
+  };
+}
+
 /** A Warehouse over `connection`; close it when done. */
 export async function openWarehouse(
   connection: Connection,
   target?: Partial<Target>,
 ): Promise<Warehouse> {
-  const hook = await openSqlHook(connection);
-  return new Warehouse(hook, defaultTarget(connection, target));
+  return new Warehouse(await hookOf(connection), defaultTarget(connection, target));
 }

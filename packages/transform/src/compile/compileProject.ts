@@ -318,9 +318,9 @@ const pythonName = (value: unknown): string =>
       ? "False"
       : value === null
         ? "None"
-        : typeof value === "object"
-          ? JSON.stringify(value)
-          : String(value);
+        : typeof value === "string"
+          ? value
+          : JSON.stringify(value);
 
 /** dbt's generated test name: test, target and argument values, cleaned to one identifier. */
 function genericTestName(spec: TestSpec, target: string): string {

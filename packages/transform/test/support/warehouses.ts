@@ -1,11 +1,12 @@
 // The three warehouses the runner builds in, for tests: DuckDB in memory, a Postgres database of
 // the test's own on the local server, and Snowflake through the real snowflake-sdk against the
 // local protocol server. Each `open()` gives a fresh, empty warehouse; `close()` drops it.
-import { DuckDbHook, PostgresHook, SnowflakeHook } from "@updraft/providers";
+import { DuckDbHook, SnowflakeHook } from "@updraft/providers";
 import { parseConnection } from "@updraft/sdk";
 import { startLocalSnowflake } from "@updraft/snowflake-local";
 import { createTestDatabase } from "@updraft/testing";
 import type { WarehouseType } from "../../src/adapters/dialect";
+import { openWarehouse } from "../../src/adapters/openWarehouse";
 import { type Target, Warehouse } from "../../src/adapters/warehouse";
 
 /** An open test warehouse and how to get rid of it. */
@@ -34,17 +35,8 @@ async function postgresWarehouse(): Promise<TestWarehouse> {
     templateKey: "transform_empty_v1",
     prepare: async () => undefined,
   });
-  const hook = PostgresHook.fromConnection(parseConnection("warehouse", database.url), {
-    maxConnections: 1,
-  });
-  const warehouse = new Warehouse(
-    {
-      dialect: "postgres",
-      run: (sql, values) => hook.query(sql, values),
-      close: () => hook.close(),
-    },
-    TARGET,
-  );
+  // The product's own path: openWarehouse gives Postgres a one-connection pool.
+  const warehouse = await openWarehouse(parseConnection("warehouse", database.url), TARGET);
   return {
     warehouse,
     close: async () => {
