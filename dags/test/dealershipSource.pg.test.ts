@@ -3,8 +3,6 @@
 // generator's rate and stop. Each test works in a schema of its own.
 import path from "node:path";
 import { listDagFiles, loadDagBag } from "@updraft/runtime";
-import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-import pg from "pg";
 import {
   applyUpdates,
   createRng,
@@ -15,35 +13,20 @@ import {
   seedReferenceData,
   VEICULOS,
 } from "../dealership/source";
+import type pg from "pg";
+import { useSourceDatabase } from "./support/sourceDatabase";
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase({
-    templateKey: "dealership_source_empty_v1",
-    prepare: async () => undefined,
-  });
-  pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  // pg's Pool.end() resolves before its sockets close; the forced drop of the test database can
-  // then terminate one, which an idle client reports as an error: expected at teardown.
-  pool.on("error", () => undefined);
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const sourceDb = useSourceDatabase({ seeded: false });
 
 /** A schema with the tables and the reference data. */
 async function seededSchema(schema: string): Promise<string> {
-  await createSourceSchema(pool, { schema });
-  await seedReferenceData(pool, { schema });
+  await createSourceSchema(sourceDb().pool, { schema });
+  await seedReferenceData(sourceDb().pool, { schema });
   return schema;
 }
 
 async function rows<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) {
-  return (await pool.query<R>(sql, values)).rows;
+  return (await sourceDb().pool.query<R>(sql, values)).rows;
 }
 
 async function count(schema: string, table: string): Promise<number> {
@@ -55,7 +38,7 @@ async function count(schema: string, table: string): Promise<number> {
 
 describe("createSourceSchema", () => {
   test("creates the seven tables with the columns, types and NOT NULLs of the live source", async () => {
-    await createSourceSchema(pool, { schema: "layout" });
+    await createSourceSchema(sourceDb().pool, { schema: "layout" });
     const columns = await rows<{ table_name: string; cols: string }>(
       `select table_name,
               string_agg(column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
@@ -78,7 +61,7 @@ describe("createSourceSchema", () => {
   });
 
   test("gives every table an id sequence named <table>_<pk>_seq, a trigger and a data_atualizacao index", async () => {
-    await createSourceSchema(pool, { schema: "objects" });
+    await createSourceSchema(sourceDb().pool, { schema: "objects" });
     const tables = [
       "cidades",
       "clientes",
@@ -109,9 +92,9 @@ describe("createSourceSchema", () => {
 
   test("is idempotent: a second run, even with data in the tables, changes nothing", async () => {
     const schema = await seededSchema("twice");
-    await insertSales(pool, { schema, count: 3, rng: createRng(1) });
-    await createSourceSchema(pool, { schema });
-    await createSourceSchema(pool, { schema });
+    await insertSales(sourceDb().pool, { schema, count: 3, rng: createRng(1) });
+    await createSourceSchema(sourceDb().pool, { schema });
+    await createSourceSchema(sourceDb().pool, { schema });
     expect(await count(schema, "vendas")).toBe(3);
     const [{ n }] = (await rows<{ n: number }>(
       `select count(*)::integer as n from information_schema.tables where table_schema = 'twice'`,
@@ -120,7 +103,9 @@ describe("createSourceSchema", () => {
   });
 
   test("runs concurrently against one schema without racing", async () => {
-    await Promise.all([1, 2, 3].map(() => createSourceSchema(pool, { schema: "racing" })));
+    await Promise.all(
+      [1, 2, 3].map(() => createSourceSchema(sourceDb().pool, { schema: "racing" })),
+    );
     expect(await count("racing", "estados")).toBe(0);
   });
 
@@ -133,8 +118,8 @@ describe("createSourceSchema", () => {
 
 describe("seedReferenceData", () => {
   test("inserts the reference data of DEALERSHIP.md 2.2, with exact counts", async () => {
-    await createSourceSchema(pool, { schema: "seed" });
-    const seeded = await seedReferenceData(pool, { schema: "seed" });
+    await createSourceSchema(sourceDb().pool, { schema: "seed" });
+    const seeded = await seedReferenceData(sourceDb().pool, { schema: "seed" });
     expect(seeded).toEqual({
       estados: 27,
       cidades: 27,
@@ -245,9 +230,9 @@ describe("seedReferenceData", () => {
 
   test("is idempotent: inserts only what is missing, by id, and leaves the rest as it is", async () => {
     const schema = await seededSchema("reseed");
-    await pool.query(`update reseed.veiculos set valor = 123.45 where id_veiculos = 1`);
-    await pool.query(`delete from reseed.vendedores where id_vendedores in (52, 53)`);
-    expect(await seedReferenceData(pool, { schema })).toEqual({
+    await sourceDb().pool.query(`update reseed.veiculos set valor = 123.45 where id_veiculos = 1`);
+    await sourceDb().pool.query(`delete from reseed.vendedores where id_vendedores in (52, 53)`);
+    expect(await seedReferenceData(sourceDb().pool, { schema })).toEqual({
       estados: 0,
       cidades: 0,
       concessionarias: 0,
@@ -271,8 +256,8 @@ describe("seedReferenceData", () => {
       "insert into sequences.vendedores (nome, id_concessionarias) values ('Nova Pessoa', 1) returning id_vendedores",
     );
     expect(vendedor!.id_vendedores).toBe(54);
-    await pool.query("delete from sequences.estados where id_estados = 28");
-    await seedReferenceData(pool, { schema }); // max id 27 now: the sequence must not move back
+    await sourceDb().pool.query("delete from sequences.estados where id_estados = 28");
+    await seedReferenceData(sourceDb().pool, { schema }); // max id 27 now: the sequence must not move back
     const [next] = await rows<{ id_estados: number }>(
       "insert into sequences.estados (estado, sigla) values ('Acre Novo', 'AN') returning id_estados",
     );
@@ -298,18 +283,24 @@ describe("foreign keys", () => {
     ],
   ])("are enforced on %s", async (_table, sql) => {
     await seededSchema("fk");
-    await expect(pool.query(sql)).rejects.toMatchObject({ code: "23503" });
+    await expect(sourceDb().pool.query(sql)).rejects.toMatchObject({ code: "23503" });
   });
 
   test("refuse to delete a vehicle that has sales", async () => {
     const schema = await seededSchema("fk_delete");
-    const { idVendas } = await insertSales(pool, { schema, count: 1, rng: createRng(3) });
+    const { idVendas } = await insertSales(sourceDb().pool, {
+      schema,
+      count: 1,
+      rng: createRng(3),
+    });
     const [sale] = await rows<{ id_veiculos: number }>(
       "select id_veiculos from fk_delete.vendas where id_vendas = $1",
       [idVendas[0]],
     );
     await expect(
-      pool.query("delete from fk_delete.veiculos where id_veiculos = $1", [sale!.id_veiculos]),
+      sourceDb().pool.query("delete from fk_delete.veiculos where id_veiculos = $1", [
+        sale!.id_veiculos,
+      ]),
     ).rejects.toMatchObject({ code: "23503" });
   });
 });
@@ -346,7 +337,7 @@ async function salesOf(schema: string): Promise<SaleRow[]> {
 describe("insertSales", () => {
   test("a batch of N sales inserts N vendas and N new clientes, one client per sale", async () => {
     const schema = await seededSchema("batch");
-    const inserted = await insertSales(pool, { schema, count: 250, rng: createRng(7) });
+    const inserted = await insertSales(sourceDb().pool, { schema, count: 250, rng: createRng(7) });
     expect(inserted.idVendas).toHaveLength(250);
     expect(inserted.idClientes).toHaveLength(250);
     expect(await count(schema, "vendas")).toBe(250);
@@ -390,7 +381,11 @@ describe("insertSales", () => {
 
   test("more sales than one statement holds are split into batches", async () => {
     const schema = await seededSchema("big");
-    const inserted = await insertSales(pool, { schema, count: 5_001, rng: createRng(8) });
+    const inserted = await insertSales(sourceDb().pool, {
+      schema,
+      count: 5_001,
+      rng: createRng(8),
+    });
     expect(inserted.idVendas).toHaveLength(5_001);
     expect(await count(schema, "vendas")).toBe(5_001);
   });
@@ -398,7 +393,7 @@ describe("insertSales", () => {
   test("data_venda is `now` when given", async () => {
     const schema = await seededSchema("given_now");
     const now = new Date("2024-02-02T13:14:15.000Z");
-    await insertSales(pool, { schema, count: 2, rng: createRng(9), now });
+    await insertSales(sourceDb().pool, { schema, count: 2, rng: createRng(9), now });
     for (const sale of await salesOf(schema)) expect(sale.data_venda).toEqual(now);
   });
 
@@ -406,7 +401,7 @@ describe("insertSales", () => {
     const now = new Date("2024-02-02T10:00:00.000Z");
     const picked = async (schema: string) => {
       await seededSchema(schema);
-      await insertSales(pool, { schema, count: 40, rng: createRng("same seed"), now });
+      await insertSales(sourceDb().pool, { schema, count: 40, rng: createRng("same seed"), now });
       return (await salesOf(schema)).map(
         ({ data_inclusao: _i, data_atualizacao: _a, ...sale }) => sale,
       );
@@ -414,7 +409,12 @@ describe("insertSales", () => {
     const first = await picked("seed_a");
     expect(await picked("seed_b")).toEqual(first);
     await seededSchema("seed_c");
-    await insertSales(pool, { schema: "seed_c", count: 40, rng: createRng("other seed"), now });
+    await insertSales(sourceDb().pool, {
+      schema: "seed_c",
+      count: 40,
+      rng: createRng("other seed"),
+      now,
+    });
     expect((await salesOf("seed_c")).map((s) => s.cliente)).not.toEqual(
       first.map((s) => s.cliente),
     );
@@ -423,7 +423,7 @@ describe("insertSales", () => {
   test("rolls the whole call back when a statement fails", async () => {
     const schema = await seededSchema("rollback");
     await expect(
-      insertSales(pool, {
+      insertSales(sourceDb().pool, {
         schema,
         count: 3,
         rng: createRng(1),
@@ -438,7 +438,7 @@ describe("insertSales", () => {
 
   test("rejects a bad count with a message naming it", async () => {
     await expect(
-      insertSales(pool, { schema: "batch", count: -1, rng: createRng(1) }),
+      insertSales(sourceDb().pool, { schema: "batch", count: -1, rng: createRng(1) }),
     ).rejects.toMatchObject({
       code: "INVALID_SOURCE_OPTION",
       message: "count: expected an integer >= 0, got -1",
@@ -449,11 +449,11 @@ describe("insertSales", () => {
 describe("updates", () => {
   test("applyUpdates changes addresses and prices, and the trigger bumps data_atualizacao", async () => {
     const schema = await seededSchema("updates");
-    await insertSales(pool, { schema, count: 20, rng: createRng(11) });
+    await insertSales(sourceDb().pool, { schema, count: 20, rng: createRng(11) });
     const before = await rows<{ id: number; data_atualizacao: Date; endereco: string }>(
       "select id_clientes as id, data_atualizacao, endereco from updates.clientes",
     );
-    const applied = await applyUpdates(pool, { schema, count: 30, rng: createRng(12) });
+    const applied = await applyUpdates(sourceDb().pool, { schema, count: 30, rng: createRng(12) });
     expect(applied.clientAddresses).toBeGreaterThan(0);
     expect(applied.vehiclePrices).toBeGreaterThan(0);
     const after = new Map(
@@ -482,7 +482,7 @@ describe("updates", () => {
 
   test("every UPDATE moves data_atualizacao, even one that sets it back", async () => {
     await seededSchema("stamps");
-    await pool.query(
+    await sourceDb().pool.query(
       "update stamps.estados set data_atualizacao = '2000-01-01', sigla = sigla where id_estados = 1",
     );
     const [row] = await rows<{ data_atualizacao: Date }>(
@@ -493,9 +493,9 @@ describe("updates", () => {
 
   test("after price corrections every sale still passes the price rule against the current price", async () => {
     const schema = await seededSchema("price_rule");
-    await insertSales(pool, { schema, count: 300, rng: createRng(21) });
-    await applyUpdates(pool, { schema, count: 200, rng: createRng(22) });
-    await insertSales(pool, { schema, count: 300, rng: createRng(23) });
+    await insertSales(sourceDb().pool, { schema, count: 300, rng: createRng(21) });
+    await applyUpdates(sourceDb().pool, { schema, count: 200, rng: createRng(22) });
+    await insertSales(sourceDb().pool, { schema, count: 300, rng: createRng(23) });
     const failing = await rows(
       `select v.id_vendas from price_rule.vendas v join price_rule.veiculos e using (id_veiculos)
         where not (v.valor_pago <= e.valor and v.valor_pago >= 0.95 * e.valor)`,
@@ -505,7 +505,9 @@ describe("updates", () => {
 
   test("with no clients yet, only prices change", async () => {
     const schema = await seededSchema("no_clients");
-    expect(await applyUpdates(pool, { schema, count: 5, rng: createRng(1) })).toMatchObject({
+    expect(
+      await applyUpdates(sourceDb().pool, { schema, count: 5, rng: createRng(1) }),
+    ).toMatchObject({
       clientAddresses: 0,
     });
   });
@@ -519,7 +521,7 @@ describe("runGenerator", () => {
     const started = Date.now();
     setTimeout(() => controller.abort(), 1_000);
     const totals = await runGenerator({
-      client: pool,
+      client: sourceDb().pool,
       schema,
       ratePerMinute: 120_000, // 2 000 a second
       signal: controller.signal,
@@ -540,7 +542,7 @@ describe("runGenerator", () => {
 
   test("resolves at once when the signal is already aborted", async () => {
     const totals = await runGenerator({
-      client: pool,
+      client: sourceDb().pool,
       schema: "generator",
       ratePerMinute: 60,
       signal: AbortSignal.abort(),
@@ -550,7 +552,7 @@ describe("runGenerator", () => {
 
   test("rejects a rate that is not a positive number", async () => {
     await expect(
-      runGenerator({ client: pool, ratePerMinute: 0, signal: AbortSignal.abort() }),
+      runGenerator({ client: sourceDb().pool, ratePerMinute: 0, signal: AbortSignal.abort() }),
     ).rejects.toMatchObject({ code: "INVALID_SOURCE_OPTION" });
   });
 });

@@ -12,37 +12,19 @@ import { loadDagBag } from "@updraft/runtime";
 import { Connection, type Dag, parseConnection } from "@updraft/sdk";
 import { fakeTaskRun } from "@updraft/sdk/testing";
 import { startLocalSnowflake } from "@updraft/snowflake-local";
-import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-import pg from "pg";
-import {
-  applyUpdates,
-  createRng,
-  createSourceSchema,
-  insertSales,
-  seedReferenceData,
-} from "../dealership/source";
+import { applyUpdates, createRng, insertSales } from "../dealership/source";
 import { STAGE_TABLES } from "../dealership/assets";
+import { useSourceDatabase } from "./support/sourceDatabase";
 
 const bag = loadDagBag(path.join(__dirname, ".."));
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const sourceDb = useSourceDatabase({ seeded: true });
 let dir: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase({
-    templateKey: "dealership_source_empty_v1",
-    prepare: async () => undefined,
-  });
-  pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  pool.on("error", () => undefined);
-  await createSourceSchema(pool);
-  await seedReferenceData(pool);
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "updraft-dags-transform-"));
 });
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -51,7 +33,7 @@ const dagOf = (dagId: string): Dag => bag.dags.get(dagId)!.dag;
 /** Runs every task of both DAGs in topological order, as one run of each would. */
 async function runPipeline(warehouse: Connection, fullRefresh = false): Promise<void> {
   const connections = {
-    postgres_source: parseConnection("postgres_source", database.url),
+    postgres_source: parseConnection("postgres_source", sourceDb().database.url),
     dealership_warehouse: warehouse,
   };
   const load = fakeTaskRun({
@@ -81,11 +63,11 @@ async function sourceFigures(): Promise<{
   total: string;
   count: number;
 }> {
-  const dealerships = await pool.query<{ id: number; n: string; total: string }>(
+  const dealerships = await sourceDb().pool.query<{ id: number; n: string; total: string }>(
     `select id_concessionarias as id, count(*) as n, sum(valor_pago)::text as total
      from vendas group by id_concessionarias`,
   );
-  const states = await pool.query<{ sigla: string; n: string; total: string }>(
+  const states = await sourceDb().pool.query<{ sigla: string; n: string; total: string }>(
     `select e.sigla, count(v.id_vendas) as n, coalesce(sum(v.valor_pago), 0)::text as total
      from estados e join cidades c using (id_estados)
      join concessionarias d using (id_cidades)
@@ -93,7 +75,7 @@ async function sourceFigures(): Promise<{
      group by e.sigla`,
   );
   const [all] = (
-    await pool.query<{ n: string; total: string }>(
+    await sourceDb().pool.query<{ n: string; total: string }>(
       "select count(*) as n, sum(valor_pago)::text as total from vendas",
     )
   ).rows;
@@ -158,7 +140,7 @@ describe("dealership_transform", () => {
       host: file,
     });
     const rng = createRng(21);
-    await insertSales(pool, { count: 120, rng });
+    await insertSales(sourceDb().pool, { count: 120, rng });
     await runPipeline(warehouse);
     const check = async () => {
       const expected = await sourceFigures();
@@ -203,14 +185,14 @@ describe("dealership_transform", () => {
     };
     (await check()).close();
     // New sales, updated sales (the fact is merged, not appended) and price corrections.
-    await insertSales(pool, { count: 40, rng });
-    await pool.query(
+    await insertSales(sourceDb().pool, { count: 40, rng });
+    await sourceDb().pool.query(
       "update vendas set valor_pago = valor_pago - 1, data_atualizacao = now() where id_vendas = 1",
     );
-    await pool.query(
+    await sourceDb().pool.query(
       "update veiculos set valor = valor - 100, data_atualizacao = now() where id_veiculos = 2",
     );
-    await applyUpdates(pool, { count: 10, rng });
+    await applyUpdates(sourceDb().pool, { count: 10, rng });
     await runPipeline(warehouse);
     const db = await check();
     try {
@@ -218,7 +200,7 @@ describe("dealership_transform", () => {
         "select count(*) as n, count(distinct venda_id) as ids, max(case when venda_id = 1 then valor_venda end) as paid from analytics.fct_vendas",
       );
       const [source] = (
-        await pool.query<{ paid: string }>(
+        await sourceDb().pool.query<{ paid: string }>(
           "select valor_pago::text as paid from vendas where id_vendas = 1",
         )
       ).rows;
@@ -232,7 +214,7 @@ describe("dealership_transform", () => {
          where id_veiculos = 2 order by dbt_valid_from`,
       );
       const [current] = (
-        await pool.query<{ valor: string }>(
+        await sourceDb().pool.query<{ valor: string }>(
           "select valor::text from veiculos where id_veiculos = 2",
         )
       ).rows;
@@ -254,7 +236,7 @@ describe("dealership_transform", () => {
     try {
       await hook.execute("create database if not exists NOVADRIVE");
       await runPipeline(snowflake("NOVADRIVE"));
-      await insertSales(pool, { count: 15, rng: createRng(5) });
+      await insertSales(sourceDb().pool, { count: 15, rng: createRng(5) });
       await runPipeline(snowflake("NOVADRIVE"));
       const expected = await sourceFigures();
       const dealerships = await hook.execute<{ ID: number; QUANTIDADE: number; TOTAL: number }>(

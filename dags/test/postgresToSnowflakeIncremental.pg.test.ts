@@ -9,40 +9,20 @@ import { startLocalSnowflake } from "@updraft/snowflake-local";
 import { loadDagBag } from "@updraft/runtime";
 import { Connection, parseConnection } from "@updraft/sdk";
 import { fakeTaskRun } from "@updraft/sdk/testing";
-import { createTestDatabase, type TestDatabase } from "@updraft/testing";
-import pg from "pg";
-import {
-  applyUpdates,
-  createRng,
-  createSourceSchema,
-  insertSales,
-  seedReferenceData,
-} from "../dealership/source";
+import { applyUpdates, createRng, insertSales } from "../dealership/source";
 import { FACT_TABLE, REFERENCE_TABLES } from "../postgres_to_snowflake_incremental";
+import { useSourceDatabase } from "./support/sourceDatabase";
 
 const bag = loadDagBag(path.join(__dirname, ".."));
 const TABLES = [...REFERENCE_TABLES, FACT_TABLE];
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const sourceDb = useSourceDatabase({ seeded: true });
 let dir: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase({
-    templateKey: "dealership_source_empty_v1",
-    prepare: async () => undefined,
-  });
-  pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  // pg's Pool.end() resolves before its sockets close; the forced drop of the test database can
-  // then terminate one, which an idle client reports as an error: expected at teardown.
-  pool.on("error", () => undefined);
-  await createSourceSchema(pool);
-  await seedReferenceData(pool);
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "updraft-dags-load-"));
 });
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,7 +30,7 @@ afterAll(async () => {
 function runner(warehouse: Connection): () => Promise<void> {
   const dag = bag.dags.get("postgres_to_snowflake_incremental")!.dag;
   const connections = {
-    postgres_source: parseConnection("postgres_source", database.url),
+    postgres_source: parseConnection("postgres_source", sourceDb().database.url),
     dealership_warehouse: warehouse,
   };
   return async () => {
@@ -102,17 +82,19 @@ describe("postgres_to_snowflake_incremental", () => {
       }),
     );
     const rng = createRng(7);
-    await insertSales(pool, { count: 150, rng });
+    await insertSales(sourceDb().pool, { count: 150, rng });
     await runAll();
-    await insertSales(pool, { count: 60, rng });
-    await applyUpdates(pool, { count: 20, rng });
+    await insertSales(sourceDb().pool, { count: 60, rng });
+    await applyUpdates(sourceDb().pool, { count: 20, rng });
     await runAll();
     const warehouse = await DuckDbHook.open(path.join(dir, "dealership.duckdb"));
     try {
       for (const table of TABLES) {
         const key = `id_${table}`;
         const source = (
-          await pool.query<Record<string, unknown>>(`select * from "${table}" order by "${key}"`)
+          await sourceDb().pool.query<Record<string, unknown>>(
+            `select * from "${table}" order by "${key}"`,
+          )
         ).rows.map((r) => JSON.stringify(Object.values(normalize(r))));
         const target = (
           await warehouse.all<Record<string, unknown>>(
@@ -140,11 +122,11 @@ describe("postgres_to_snowflake_incremental", () => {
       await hook.execute("create database if not exists NOVADRIVE");
       const runAll = runner(snowflake("NOVADRIVE"));
       await runAll();
-      await insertSales(pool, { count: 25, rng: createRng(11) });
+      await insertSales(sourceDb().pool, { count: 25, rng: createRng(11) });
       await runAll();
       for (const table of TABLES) {
         const [source] = (
-          await pool.query<{ n: string; ids: string | null }>(
+          await sourceDb().pool.query<{ n: string; ids: string | null }>(
             `select count(*) as n, sum("id_${table}")::text as ids from "${table}"`,
           )
         ).rows;
@@ -161,7 +143,9 @@ describe("postgres_to_snowflake_incremental", () => {
         "select sum(VALOR_PAGO) as TOTAL from NOVADRIVE.STAGE.VENDAS",
       );
       const [expected] = (
-        await pool.query<{ total: string }>("select sum(valor_pago)::text as total from vendas")
+        await sourceDb().pool.query<{ total: string }>(
+          "select sum(valor_pago)::text as total from vendas",
+        )
       ).rows;
       expect(Number(paid?.TOTAL).toFixed(2)).toBe(Number(expected?.total).toFixed(2));
     } finally {

@@ -111,6 +111,26 @@ const tagsOf = (value: unknown): string[] =>
       ? value.filter((t): t is string => typeof t === "string")
       : [];
 
+/** What every model, seed and snapshot node has, from its file and its properties entry. */
+function nodeBase(
+  project: Project,
+  resourceType: "model" | "seed" | "snapshot",
+  file: { readonly name: string; readonly path: string; readonly folders: readonly string[] },
+  properties: ResourceProperties | undefined,
+  tags: readonly string[],
+) {
+  return {
+    uniqueId: `${resourceType}.${project.name}.${file.name}`,
+    name: file.name,
+    path: file.path,
+    fqn: [project.name, ...file.folders, file.name],
+    description: properties?.description ?? "",
+    columns: properties?.columns ?? [],
+    dependsOn: [],
+    tags,
+  };
+}
+
 /** The folders of a file below its resource folder (`models/stage/x.yml` → `stage`), for fqns. */
 const foldersOf = (file: string): string[] => file.split("/").slice(1, -1);
 
@@ -129,15 +149,8 @@ function modelNode(project: Project, file: ModelFile): ModelNode {
       `${file.path}: config materialized: expected one of ${MATERIALIZATIONS.join(", ")}, got ${JSON.stringify(config.materialized)}`,
     );
   return {
+    ...nodeBase(project, "model", file, properties, config.tags),
     resourceType: "model",
-    uniqueId: `model.${project.name}.${file.name}`,
-    name: file.name,
-    path: file.path,
-    fqn: [project.name, ...file.folders, file.name],
-    description: properties?.description ?? "",
-    columns: properties?.columns ?? [],
-    dependsOn: [],
-    tags: config.tags,
     rawSql: file.sql,
     refs: parsed.refs,
     sources: parsed.sources,
@@ -198,10 +211,8 @@ function snapshotNode(project: Project, file: ModelFile): SnapshotNode {
     tags: merged.tags,
   };
   return {
+    ...nodeBase(project, "snapshot", file, properties, config.tags),
     resourceType: "snapshot",
-    uniqueId: `snapshot.${project.name}.${file.name}`,
-    name: file.name,
-    path: file.path,
     // dbt's snapshot fqn: project, folders, the file's name, the block's name.
     fqn: [
       project.name,
@@ -212,10 +223,6 @@ function snapshotNode(project: Project, file: ModelFile): SnapshotNode {
         .replace(/\.sql$/, ""),
       file.name,
     ],
-    description: properties?.description ?? "",
-    columns: properties?.columns ?? [],
-    dependsOn: [],
-    tags: config.tags,
     rawSql: file.sql,
     refs: parsed.refs,
     sources: parsed.sources,
@@ -245,15 +252,8 @@ function seedNodes(project: Project): SeedNode[] {
       quoteColumns: merged.quote_columns === true,
     };
     return {
+      ...nodeBase(project, "seed", seed, properties, config.tags),
       resourceType: "seed",
-      uniqueId: `seed.${project.name}.${seed.name}`,
-      name: seed.name,
-      path: seed.path,
-      fqn: [project.name, ...seed.folders, seed.name],
-      description: properties?.description ?? "",
-      columns: properties?.columns ?? [],
-      dependsOn: [],
-      tags: config.tags,
       config,
       seed,
     };
