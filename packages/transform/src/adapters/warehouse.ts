@@ -140,11 +140,35 @@ export class Warehouse {
 
   /** Creates the schema of `relation` when missing. */
   async ensureSchema(relation: Relation): Promise<void> {
+    // Asked first: tasks building side by side would otherwise race on the catalog (DuckDB
+    // reports a write-write conflict), and Snowflake makes a schema it creates the current one.
+    if (await this.#schemaExists(relation)) return;
     const name = [relation.database, relation.schema]
       .filter((p): p is string => p !== null)
       .map((p) => this.dialect.quote(p))
       .join(".");
-    await this.execute(`create schema if not exists ${name}`);
+    try {
+      await this.execute(`create schema if not exists ${name}`);
+    } catch (error) {
+      if (!(await this.#schemaExists(relation))) throw error;
+    }
+  }
+
+  async #schemaExists(relation: Relation): Promise<boolean> {
+    const d = this.dialect;
+    const values: BindValue[] = [d.catalogName(relation.schema)];
+    let from = "information_schema.schemata";
+    let where = `schema_name = ${d.placeholder(1)}`;
+    if (d.type === "snowflake" && relation.database !== null)
+      from = `${d.quote(relation.database)}.${from}`;
+    if (d.type === "duckdb")
+      if (relation.database === null) where += " and catalog_name = current_database()";
+      else {
+        values.push(relation.database);
+        where += ` and catalog_name = ${d.placeholder(2)}`;
+      }
+    const rows = await this.execute(`select count(*) as n from ${from} where ${where}`, values);
+    return Number(Object.values(rows[0] ?? {})[0] ?? 0) > 0;
   }
 
   /** The relation rendered for SQL. */
