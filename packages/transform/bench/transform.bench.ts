@@ -112,6 +112,8 @@ async function main(): Promise<void> {
   const after = recording(raw, []);
   await stage(raw, Math.max(1, Math.round(SALES / 100)), SALES + 1);
   const select = ["fct_vendas"];
+  // The new sales' new clients reach dim_clientes first, as in a DAG run (not timed).
+  await runProject(project, after, { command: "run", select: ["+fct_vendas"], exclude: select });
   started = performance.now();
   const incremental = await runProject(project, after, { command: "run", select });
   const incrementalSeconds = (performance.now() - started) / 1000;
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
     },
   });
   console.log(
-    `ratio to raw ${result.ratio_to_raw} (target ≥ ${TARGETS.ratio_to_raw}); the fact's incremental run is ${result.incremental_speedup}× faster than rebuilding it`,
+    `ratio to raw ${result.ratio_to_raw} (target ≥ ${TARGETS.ratio_to_raw}); full refresh / incremental time of the fact: ${result.incremental_speedup}`,
   );
   const out = path.join(__dirname, "..", "..", "..", "bench-results");
   mkdirSync(out, { recursive: true });
