@@ -217,3 +217,13 @@ export type {
   NotificationRow,
   NotificationState,
 } from "./rows/notificationRow";
+
+// api: dags (queries the REST API's DAG endpoints read)
+
+// api: dagRuns
+
+// api: taskInstances
+
+// api: config (connections, variables, pools, assets)
+
+// api: users
