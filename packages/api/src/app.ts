@@ -13,6 +13,7 @@ import { authRoutes } from "./routes/auth";
 import { connectionsRoutes } from "./routes/connections";
 import { dagRunsRoutes } from "./routes/dagRuns";
 import { dagsRoutes } from "./routes/dags";
+import { eventsRoutes } from "./routes/events";
 import { importErrorsRoutes } from "./routes/importErrors";
 import { monitorRoutes } from "./routes/monitor";
 import { poolsRoutes } from "./routes/pools";
@@ -69,6 +70,7 @@ export function createApiApp(options: ApiOptions): Express {
     poolsRoutes,
     assetsRoutes,
     importErrorsRoutes,
+    eventsRoutes,
   ])
     api.use(routes(ctx));
   api.use((req, _res, next) =>

@@ -227,3 +227,9 @@ export type {
 // api: config (connections, variables, pools, assets)
 
 // api: users
+
+// api: events (what the live event stream polls)
+export { dagRunSnapshots } from "./queries/api/events/dagRunSnapshots";
+export type { DagRunSnapshot } from "./queries/api/events/dagRunSnapshots";
+export { taskInstanceChanges } from "./queries/api/events/taskInstanceChanges";
+export type { TaskInstanceChange } from "./queries/api/events/taskInstanceChanges";
