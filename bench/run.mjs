@@ -8,6 +8,7 @@ const benches = [
   "packages/scheduler/bench/scheduler.bench.ts",
   "packages/providers/bench/incrementalLoad.bench.ts",
   "packages/transform/bench/transform.bench.ts",
+  "packages/api/bench/api.bench.ts",
 ];
 
 for (const file of benches) {

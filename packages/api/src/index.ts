@@ -7,3 +7,7 @@ export { isRole, ROLES, roleAtLeast } from "./auth/roles";
 export type { Role } from "./auth/roles";
 export { issueToken, verifyToken } from "./auth/tokens";
 export type { Principal, TokenOptions } from "./auth/tokens";
+export { addUser } from "./auth/addUser";
+export type { NewUser } from "./auth/addUser";
+export { ensureAdminUser } from "./auth/ensureAdminUser";
+export { generatePassword } from "./auth/generatePassword";

@@ -1,5 +1,6 @@
 // The `updraft` command line: parses argv with commander and dispatches to the commands.
 // Airflow-like verbs; exit codes are returned, never process.exit'ed, so tests can call it.
+import { runApiServer } from "./commands/apiServer";
 import { Command, CommanderError, Option } from "commander";
 import { type Config, ConfigError, loadConfig } from "./config";
 import {
@@ -17,6 +18,7 @@ import { listNotificationsCommand } from "./commands/notifications";
 import { runScheduler, runStandalone, runWorker } from "./commands/services";
 import { clearDagTasks, statesForDagRun } from "./commands/tasks";
 import { testDag, testTask } from "./commands/testRuns";
+import { addUserCommands } from "./commands/users";
 import {
   compileTransform,
   listTransformNodes,
@@ -119,6 +121,7 @@ export async function runCli(
   addDagRunCommands(dags, config, io, (c) => (code = c));
   addTaskCommands(program, config, io, (c) => (code = c));
   addTransformCommands(program, config, environment.cwd, io, (c) => (code = c));
+  addUserCommands(program, config, io, (c) => (code = c));
   program
     .command("scheduler")
     .description("Run the scheduler with the configured executor until SIGINT/SIGTERM")
@@ -132,6 +135,14 @@ export async function runCli(
     .option("-q, --queues <names>", "comma-separated queues to consume", "default")
     .action(async (o: { concurrency?: string; queues: string }) => {
       code = await runWorker(config, o, io, signal);
+    });
+  program
+    .command("api-server")
+    .description(
+      "Serve the REST API (Airflow's v2) on UPDRAFT_API_HOST:UPDRAFT_API_PORT until SIGINT/SIGTERM",
+    )
+    .action(async () => {
+      code = await runApiServer(config, io, signal);
     });
   program
     .command("standalone")

@@ -18,6 +18,12 @@ const positiveInt = (what: string) =>
 const httpUrl = z
   .string()
   .regex(/^https?:\/\/[^\s]+$/, "expected an http:// or https:// URL (http://localhost:8080)");
+const port = z
+  .string()
+  .regex(/^\s*\d+\s*$/, "expected a TCP port (1-65535, or 0 for any free one)")
+  .transform(Number)
+  .refine((n) => n <= 65535, "expected a TCP port (1-65535, or 0 for any free one)");
+const secret = z.string().min(32, "expected a secret of at least 32 characters");
 const connId = z.string().regex(/^[A-Za-z0-9_.-]+$/, "expected a connection id (smtp_default)");
 const bool = z
   .string()
@@ -71,6 +77,17 @@ const schema = z.object({
   UPDRAFT_EMAIL_CONN_ID: connId.optional(),
   AIRFLOW__EMAIL__EMAIL_CONN_ID: connId.optional(),
   UPDRAFT_TRANSFORM_CONN_ID: connId.optional(),
+  UPDRAFT_API_HOST: z.string().min(1, "expected a host name or address").optional(),
+  AIRFLOW__API__HOST: z.string().min(1, "expected a host name or address").optional(),
+  UPDRAFT_API_PORT: port.optional(),
+  AIRFLOW__API__PORT: port.optional(),
+  UPDRAFT_API_SECRET_KEY: secret.optional(),
+  AIRFLOW__API_AUTH__JWT_SECRET: secret.optional(),
+  UPDRAFT_API_AUTH_ENABLED: bool.optional(),
+  UPDRAFT_API_CORS_ORIGINS: z
+    .string()
+    .regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, "expected comma-separated http(s) origins")
+    .optional(),
 });
 
 /** Where the metadata lives: a Postgres server, or the embedded PGlite database. */
@@ -112,8 +129,24 @@ export interface Config {
   readonly alerts: AlertsConfig;
   /** The warehouse connection of `updraft transform` (--conn-id wins). @default "dealership_warehouse" */
   readonly transformConnId: string;
+  /** The REST API server (`updraft api-server`, and inside `updraft standalone`). */
+  readonly api: ApiServerConfig;
   /** The environment tasks see (AIRFLOW_CONN_*, AIRFLOW_VAR_*, and the base env of commands). */
   readonly taskEnv: Readonly<Record<string, string | undefined>>;
+}
+
+/** Where the API listens and how it signs tokens. */
+export interface ApiServerConfig {
+  /** @default "0.0.0.0" (Airflow's api.host) */
+  readonly host: string;
+  /** @default 8080 */
+  readonly port: number;
+  /** The JWT secret; null: the server keeps one of its own under `<home>/api_secret_key`. */
+  readonly secretKey: string | null;
+  /** @default true; false serves everyone as Admin (development only). */
+  readonly authEnabled: boolean;
+  /** @default none (CORS off) */
+  readonly corsOrigins: readonly string[];
 }
 
 /** How failures alert. */
@@ -219,6 +252,13 @@ export function loadConfig(env: Env, cwd: string): Config {
       emailConnId: e.UPDRAFT_EMAIL_CONN_ID ?? e.AIRFLOW__EMAIL__EMAIL_CONN_ID ?? "smtp_default",
     }),
     transformConnId: e.UPDRAFT_TRANSFORM_CONN_ID ?? "dealership_warehouse",
+    api: Object.freeze({
+      host: e.UPDRAFT_API_HOST ?? e.AIRFLOW__API__HOST ?? "0.0.0.0",
+      port: e.UPDRAFT_API_PORT ?? e.AIRFLOW__API__PORT ?? 8080,
+      secretKey: e.UPDRAFT_API_SECRET_KEY ?? e.AIRFLOW__API_AUTH__JWT_SECRET ?? null,
+      authEnabled: e.UPDRAFT_API_AUTH_ENABLED ?? true,
+      corsOrigins: e.UPDRAFT_API_CORS_ORIGINS?.split(",") ?? [],
+    }),
     taskEnv: env,
   });
 }

@@ -61,6 +61,8 @@ describe("updraft standalone", () => {
     UPDRAFT_HOME: home,
     UPDRAFT_DAGS_FOLDER: CLI_DAGS,
     UPDRAFT_DAGS_ARE_PAUSED_AT_CREATION: "false",
+    UPDRAFT_API_HOST: "127.0.0.1",
+    UPDRAFT_API_PORT: "0",
   });
 
   const onceRuns = async (): Promise<{ run_id: string; state: string }[]> => {
@@ -78,14 +80,34 @@ describe("updraft standalone", () => {
 
   test("runs a scheduled DAG, stops on its signal, and a second start resumes", async () => {
     const first = startCli(["standalone"], env());
+    const apiLinePattern =
+      /standalone \| API on (\S+)\/api\/v2 — login with username: admin {2}password: (\S+)/;
+    const apiLine = apiLinePattern.exec(await first.waitFor(apiLinePattern))!;
     await first.waitFor(/standalone \| scheduler running/);
     await first.waitFor(/dag run success .*dag_id=cli_once/, 30_000);
+    // The printed admin login works against the API the standalone serves.
+    const [, url, password] = apiLine;
+    const login = await fetch(`${url}/auth/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: "admin", password }),
+    });
+    expect(login.status).toBe(201);
+    const { access_token: token } = (await login.json()) as { access_token: string };
+    const dags = await fetch(`${url}/api/v2/dags?dag_id_pattern=cli_once`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(dags.status).toBe(200);
+    expect(
+      ((await dags.json()) as { dags: { dag_id: string }[] }).dags.map((d) => d.dag_id),
+    ).toEqual(["cli_once"]);
     expect(await first.stop()).toBe(0);
     const afterFirst = await onceRuns();
     expect(afterFirst).toHaveLength(1);
     expect(afterFirst[0]!.state).toBe("success");
 
     const second = startCli(["standalone"], env());
+    await second.waitFor(/standalone \| API on \S+ — login as admin with the password in /);
     await second.waitFor(/standalone \| scheduler running/);
     // One more pass than needed: an @once DAG that already ran must not run again.
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -219,14 +219,137 @@ export type {
 } from "./rows/notificationRow";
 
 // api: dags (queries the REST API's DAG endpoints read)
+export { listDags, isDagOrderKey } from "./queries/api/dags/listDags";
+export type { DagOrder, DagOrderKey, DagsPage, ListDagsInput } from "./queries/api/dags/listDags";
+export type { DagFilters } from "./queries/api/dags/dagFilters";
+export type { DagResponseRow } from "./queries/api/dags/dagResponseRow";
+export { getDagResponseRow } from "./queries/api/dags/getDagResponseRow";
+export { setDagsPaused } from "./queries/api/dags/setDagsPaused";
+export type { SetDagsPausedInput } from "./queries/api/dags/setDagsPaused";
+export { listDagTags } from "./queries/api/dags/listDagTags";
+export type { DagTagsPage, ListDagTagsInput } from "./queries/api/dags/listDagTags";
+export {
+  isImportErrorOrderKey,
+  listImportErrorsPage,
+} from "./queries/api/dags/listImportErrorsPage";
+export type {
+  ImportErrorOrder,
+  ImportErrorOrderKey,
+  ImportErrorsPageResult,
+  ListImportErrorsPageInput,
+} from "./queries/api/dags/listImportErrorsPage";
+export { getImportError } from "./queries/api/dags/getImportError";
 
 // api: dagRuns
+export { listDagRunsPage, isDagRunSortKey } from "./queries/api/dagRuns/listDagRunsPage";
+export type {
+  DagRunSort,
+  DagRunSortKey,
+  DagRunsPage,
+  ListDagRunsPageInput,
+} from "./queries/api/dagRuns/listDagRunsPage";
+export type {
+  DagRunDateField,
+  DagRunFilters,
+  DagRunRange,
+} from "./queries/api/dagRuns/dagRunFilters";
+export type { DagRunResponseRow } from "./queries/api/dagRuns/dagRunResponseRow";
+export { getDagRunResponseRow } from "./queries/api/dagRuns/getDagRunResponseRow";
+export { deleteDagRun } from "./queries/api/dagRuns/deleteDagRun";
+export { setDagRunNote } from "./queries/api/dagRuns/setDagRunNote";
+export type { SetDagRunNoteInput } from "./queries/api/dagRuns/setDagRunNote";
+export { setDagRunDataInterval } from "./queries/api/dagRuns/setDagRunDataInterval";
+export type { SetDagRunDataIntervalInput } from "./queries/api/dagRuns/setDagRunDataInterval";
 
 // api: taskInstances
+export {
+  listTaskInstancesPage,
+  isTaskInstanceOrderKey,
+} from "./queries/api/taskInstances/listTaskInstancesPage";
+export type {
+  ListTaskInstancesPageInput,
+  TaskInstanceOrder,
+  TaskInstanceOrderKey,
+  TaskInstancesPage,
+} from "./queries/api/taskInstances/listTaskInstancesPage";
+export type {
+  TaskInstanceFilters,
+  TaskSelector,
+} from "./queries/api/taskInstances/taskInstanceFilters";
+export type { TaskInstanceResponseRow } from "./queries/api/taskInstances/taskInstanceResponseRow";
+export { listTaskInstanceTries } from "./queries/api/taskInstances/listTaskInstanceTries";
+export type { TaskInstanceTryRow } from "./queries/api/taskInstances/listTaskInstanceTries";
+export { setTaskInstanceNote } from "./queries/api/taskInstances/setTaskInstanceNote";
+export type { SetTaskInstanceNoteInput } from "./queries/api/taskInstances/setTaskInstanceNote";
+export { listDagDisplayNames } from "./queries/api/taskInstances/listDagDisplayNames";
+export { listConnectionPasswords } from "./queries/api/taskInstances/listConnectionPasswords";
+export { dagRunExists } from "./queries/api/taskInstances/dagRunExists";
 
 // api: config (connections, variables, pools, assets)
+export type { ConfigOrder } from "./queries/api/config/configOrder";
+export {
+  isConnectionOrderKey,
+  listConnectionsPage,
+} from "./queries/api/config/listConnectionsPage";
+export type {
+  ConnectionOrderKey,
+  ConnectionsPageResult,
+  ListConnectionsPageInput,
+} from "./queries/api/config/listConnectionsPage";
+export { lockConnection } from "./queries/api/config/lockConnection";
+export { isVariableOrderKey, listVariablesPage } from "./queries/api/config/listVariablesPage";
+export type {
+  ListVariablesPageInput,
+  VariableOrderKey,
+  VariablesPageResult,
+} from "./queries/api/config/listVariablesPage";
+export { createVariable } from "./queries/api/config/createVariable";
+export type { CreateVariableInput } from "./queries/api/config/createVariable";
+export { updateVariable } from "./queries/api/config/updateVariable";
+export type { UpdateVariableInput } from "./queries/api/config/updateVariable";
+export { lockVariable } from "./queries/api/config/lockVariable";
+export { isPoolOrderKey, listPoolsPage } from "./queries/api/config/listPoolsPage";
+export type {
+  ListPoolsPageInput,
+  PoolOrderKey,
+  PoolsPageResult,
+} from "./queries/api/config/listPoolsPage";
+export { isAssetOrderKey, listAssetsPage } from "./queries/api/config/listAssetsPage";
+export type {
+  AssetOrderKey,
+  AssetsPageResult,
+  ListAssetsPageInput,
+} from "./queries/api/config/listAssetsPage";
+export { getAssetResponseRow } from "./queries/api/config/getAssetResponseRow";
+export {
+  isAssetEventOrderKey,
+  listAssetEventsPage,
+} from "./queries/api/config/listAssetEventsPage";
+export type {
+  AssetEventOrderKey,
+  AssetEventsPageResult,
+  ListAssetEventsPageInput,
+} from "./queries/api/config/listAssetEventsPage";
+export type {
+  AssetEventResponseRow,
+  AssetResponseRow,
+} from "./queries/api/config/assetResponseRow";
 
 // api: users
+export { createUser } from "./queries/api/users/createUser";
+export type { CreateUserInput } from "./queries/api/users/createUser";
+export { createFirstAdminUser } from "./queries/api/users/createFirstAdminUser";
+export type { CreateFirstAdminUserInput } from "./queries/api/users/createFirstAdminUser";
+export { hasAdminUser } from "./queries/api/users/hasAdminUser";
+export { getUserCredentials } from "./queries/api/users/getUserCredentials";
+export type { UserCredentials } from "./queries/api/users/getUserCredentials";
+export { getUserById } from "./queries/api/users/getUserById";
+export { recordUserLogin } from "./queries/api/users/recordUserLogin";
+export { setUserActive } from "./queries/api/users/setUserActive";
+export type { SetUserActiveInput } from "./queries/api/users/setUserActive";
+export { deleteUser } from "./queries/api/users/deleteUser";
+export { listUsers } from "./queries/api/users/listUsers";
+export type { UserRow } from "./queries/api/users/userRow";
 
 // api: events (what the live event stream polls)
 export { dagRunSnapshots } from "./queries/api/events/dagRunSnapshots";

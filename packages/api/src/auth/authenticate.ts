@@ -1,20 +1,26 @@
 // Every /api/v2 call but health and version carries a token: `Authorization: Bearer <jwt>`, or
 // the `_token` cookie the UI keeps (as Airflow's UI does). The principal is kept on the request
-// for the role checks; with auth disabled (development only) everyone is Admin.
+// for the role checks; with auth disabled (development only) everyone is Admin. A login token
+// is good only while its user is (see tokenAccounts.ts).
 import type { Request, RequestHandler } from "express";
 import { ApiError } from "../http/apiError";
-import { roleAtLeast, type Role } from "./roles";
+import { requestToken } from "./requestToken";
+import { isRole, roleAtLeast, type Role } from "./roles";
+import { confirmedAccountOf } from "./tokenAccounts";
 import { type Principal, type TokenOptions, verifyToken } from "./tokens";
 
 const ANONYMOUS_ADMIN: Principal = { username: "anonymous", role: "Admin" };
 
-function tokenOf(req: Request): string | null {
-  const header = req.headers.authorization;
-  if (typeof header === "string" && /^bearer\s+/i.test(header))
-    return header.replace(/^bearer\s+/i, "").trim();
-  const cookie = req.headers.cookie;
-  const match = typeof cookie === "string" ? /(?:^|;\s*)_token=([^;]+)/.exec(cookie) : null;
-  return match?.[1] === undefined ? null : decodeURIComponent(match[1]);
+/** The principal of a login token: its user as they are now; ApiError 401 when gone. */
+function liveAccount(req: Request, principal: Principal): Principal {
+  const account = confirmedAccountOf(req);
+  if (account === undefined)
+    throw new Error(
+      "authenticate: a login token's user was not looked up (confirmTokenAccounts must run first)",
+    );
+  if (account === null || account.id !== principal.userId || !isRole(account.role))
+    throw new ApiError("UNAUTHORIZED", "Invalid JWT token");
+  return { username: account.username, role: account.role, userId: account.id };
 }
 
 const principals = new WeakMap<Request, Principal>();
@@ -35,10 +41,11 @@ export function authenticate(
       principals.set(req, ANONYMOUS_ADMIN);
       return next();
     }
-    const token = tokenOf(req);
+    const token = requestToken(req);
     if (token === null) return next(new ApiError("UNAUTHORIZED", "Not authenticated"));
     try {
-      principals.set(req, verifyToken(options, token));
+      const principal = verifyToken(options, token);
+      principals.set(req, principal.userId === undefined ? principal : liveAccount(req, principal));
       next();
     } catch (error) {
       next(error);

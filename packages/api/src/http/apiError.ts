@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "NOT_FOUND"
+  | "NOT_ACCEPTABLE"
   | "CONFLICT"
   | "VALIDATION_ERROR"
   | "PAYLOAD_TOO_LARGE"
@@ -19,6 +20,7 @@ const STATUS: Readonly<Record<ApiErrorCode, number>> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  NOT_ACCEPTABLE: 406,
   CONFLICT: 409,
   VALIDATION_ERROR: 422,
   PAYLOAD_TOO_LARGE: 413,

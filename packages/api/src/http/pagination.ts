@@ -1,7 +1,7 @@
 // Airflow's list conventions: `limit` (default 50, capped at 100), `offset` (default 0), and
 // `order_by` (repeatable, `-` for descending, only allowed attributes, at most 10), with the
 // primary key appended as tiebreaker in the direction of the first criterion.
-import { badRequest } from "./apiError";
+import { ApiError, badRequest } from "./apiError";
 
 /** One ordering criterion, resolved to the SQL expression the list query sorts by. */
 export interface OrderCriterion {
@@ -34,8 +34,16 @@ function nonNegative(query: Query, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
   const last: unknown = Array.isArray(raw) ? raw.at(-1) : raw;
   const text = typeof last === "string" ? last : JSON.stringify(last);
+  // Airflow (pydantic) refuses a bad limit or offset as input validation: 422.
   if (!/^\d+$/.test(text))
-    throw badRequest(`${name}: expected an integer >= 0, got ${JSON.stringify(text)}`);
+    throw new ApiError("VALIDATION_ERROR", [
+      {
+        loc: ["query", name],
+        msg: "Input should be a valid integer greater than or equal to 0",
+        type: "int_parsing",
+        input: text,
+      },
+    ]);
   return Number(text);
 }
 
@@ -56,7 +64,9 @@ export function pageRequest(
     .filter((v) => v !== "");
   const order = requested.length > 0 ? requested : [...defaultOrder];
   if (order.length > MAX_ORDER_CRITERIA)
-    throw badRequest(`Ordering with more than ${MAX_ORDER_CRITERIA} parameters is not allowed`);
+    throw badRequest(
+      `Ordering with more than ${MAX_ORDER_CRITERIA} parameters is not allowed. Provided: ${JSON.stringify(order)}`,
+    );
   const orderBy = order.map((entry): OrderCriterion => {
     const descending = entry.startsWith("-");
     const name = descending ? entry.slice(1) : entry;

@@ -1,7 +1,184 @@
-// PLACEHOLDER: the dags endpoints (being written).
+// Airflow's DAG endpoints: GET /dags (filtered, paged, ordered), PATCH /dags (bulk pause),
+// GET and PATCH /dags/{dag_id}, GET /dags/{dag_id}/details, GET /dags/{dag_id}/tasks and
+// /tasks/{task_id}, GET /dagSources/{dag_id} and GET /dagTags. Everything is read from the
+// `dag` table and the serialized DAG (no DAG code runs here); pausing needs the User role.
+import {
+  countActiveDagRuns,
+  getDagResponseRow,
+  getSerializedDag,
+  listDags,
+  listDagTags,
+  notifyScheduler,
+  type SerializedDagRow,
+  setDagPaused,
+  setDagsPaused,
+  StoreError,
+} from "@updraft/store";
 import { Router } from "express";
+import { z } from "zod";
+import { requireRole } from "../auth/authenticate";
 import type { ApiContext } from "../context";
+import { acceptJsonOrText, sendNotAcceptable } from "../dags/acceptJsonOrText";
+import { dagDetailsResponse } from "../dags/dagDetailsResponse";
+import { dagBulkPatchQuery, dagListFilters } from "../dags/dagListQuery";
+import { DAG_ORDER_ATTRIBUTES, dagOrder } from "../dags/dagOrder";
+import { checkDagUpdateMask, dagPatchBody } from "../dags/dagPatchBody";
+import { dagResponse } from "../dags/dagResponse";
+import { readDagSource } from "../dags/dagSource";
+import { queryInt, queryNonNegativeInt, queryString, queryStrings } from "../dags/queryParams";
+import { likePatterns } from "../dags/searchPattern";
+import { sortTasks } from "../dags/sortTasks";
+import { taskResponse } from "../dags/taskResponse";
+import { notFound } from "../http/apiError";
+import { DEFAULT_PAGE_LIMIT, MAXIMUM_PAGE_LIMIT, pageRequest } from "../http/pagination";
+import { parseInput } from "../http/validation";
 
-export function dagsRoutes(_ctx: ApiContext): Router {
-  return Router();
+// Express types a handler's params loosely once a middleware (requireRole) precedes it.
+const segment = (value: string | string[] | undefined): string =>
+  typeof value === "string" ? value : "";
+
+const dagNotFound = (dagId: string): string => `The Dag with ID: \`${dagId}\` was not found`;
+
+const tasksQuery = z.object({ order_by: queryString.optional() });
+const patchQuery = z.object({ update_mask: queryStrings });
+const tagsQuery = z.object({
+  limit: queryNonNegativeInt.optional(),
+  offset: queryNonNegativeInt.optional(),
+  tag_name_pattern: queryString.optional(),
+});
+const sourceQuery = z.object({ version_number: queryInt.optional() });
+
+export function dagsRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  const secret = ctx.options.auth.secret;
+
+  async function serializedDagOf(dagId: string): Promise<SerializedDagRow> {
+    const serialized = await getSerializedDag(ctx.client, { dagId });
+    if (serialized === null) throw notFound(dagNotFound(dagId));
+    return serialized;
+  }
+
+  router.get("/dags", async (req, res) => {
+    const filters = dagListFilters(req.query);
+    const page = pageRequest(req.query, DAG_ORDER_ATTRIBUTES, "dag_id", ["dag_id"]);
+    const result = await listDags(ctx.client, {
+      ...filters,
+      orderBy: dagOrder(page),
+      limit: page.limit,
+      offset: page.offset,
+    });
+    res.json({
+      dags: result.dags.map((dag) => dagResponse(dag, secret)),
+      total_entries: result.totalEntries,
+    });
+  });
+
+  // Airflow answers with the page of matching DAGs as they are after the update, and matches no
+  // DAG at all without a dag_id_pattern (`~` or `%` match every DAG).
+  router.patch("/dags", requireRole("User"), async (req, res) => {
+    const body = parseInput(dagPatchBody, req.body, "body");
+    const query = dagBulkPatchQuery(req.query);
+    checkDagUpdateMask(query.updateMask);
+    if (query.matchesNothing) return void res.json({ dags: [], total_entries: 0 });
+    const page = await listDags(ctx.client, {
+      ...query.filters,
+      limit: Math.min(query.limit ?? DEFAULT_PAGE_LIMIT, MAXIMUM_PAGE_LIMIT),
+      offset: query.offset ?? 0,
+    });
+    await setDagsPaused(ctx.client, { ...query.filters, isPaused: body.is_paused });
+    if (!body.is_paused) await notifyScheduler(ctx.client, "dag_changed");
+    res.json({
+      dags: page.dags.map((dag) => dagResponse({ ...dag, isPaused: body.is_paused }, secret)),
+      total_entries: page.totalEntries,
+    });
+  });
+
+  router.get("/dags/:dag_id", async (req, res) => {
+    const dagId = req.params.dag_id;
+    const dag = await getDagResponseRow(ctx.client, { dagId });
+    if (dag === null || !dag.isSerialized) throw notFound(dagNotFound(dagId));
+    res.json(dagResponse(dag, secret));
+  });
+
+  router.patch("/dags/:dag_id", requireRole("User"), async (req, res) => {
+    const dagId = segment(req.params.dag_id);
+    const body = parseInput(dagPatchBody, req.body, "body");
+    const { update_mask: updateMask } = parseInput(patchQuery, req.query, "query");
+    const dag = await getDagResponseRow(ctx.client, { dagId });
+    if (dag === null) throw notFound(`Dag with id: ${dagId} was not found`);
+    checkDagUpdateMask(updateMask);
+    try {
+      const updated = await setDagPaused(ctx.client, { dagId, isPaused: body.is_paused });
+      if (dag.isPaused && !updated.isPaused) await notifyScheduler(ctx.client, "dag_changed");
+      res.json(dagResponse({ ...dag, ...updated }, secret));
+    } catch (error) {
+      if (error instanceof StoreError && error.code === "NOT_FOUND")
+        throw notFound(`Dag with id: ${dagId} was not found`);
+      throw error;
+    }
+  });
+
+  router.get("/dags/:dag_id/details", async (req, res) => {
+    const dagId = req.params.dag_id;
+    const serialized = await serializedDagOf(dagId);
+    const dag = await getDagResponseRow(ctx.client, { dagId });
+    if (dag === null) throw notFound(dagNotFound(dagId));
+    const active = (await countActiveDagRuns(ctx.client, { dagIds: [dagId] }))[dagId];
+    const activeRunsCount = (active?.queued ?? 0) + (active?.running ?? 0);
+    res.json(dagDetailsResponse({ dag, serialized, activeRunsCount }, secret));
+  });
+
+  router.get("/dags/:dag_id/tasks", async (req, res) => {
+    const { order_by: orderBy } = parseInput(tasksQuery, req.query, "query");
+    const { dag } = (await serializedDagOf(req.params.dag_id)).data;
+    const tasks = sortTasks(
+      dag.tasks.map((task) => taskResponse(dag, task)),
+      orderBy,
+    );
+    res.json({ tasks, total_entries: tasks.length });
+  });
+
+  router.get("/dags/:dag_id/tasks/:task_id", async (req, res) => {
+    const taskId = req.params.task_id;
+    const { dag } = (await serializedDagOf(req.params.dag_id)).data;
+    const task = dag.tasks.find((t) => t.task_id === taskId);
+    if (task === undefined) throw notFound(`Task with id ${taskId} was not found`);
+    res.json(taskResponse(dag, task));
+  });
+
+  // Updraft keeps no DAG versions: the source is the DAG file as it is now (version_number
+  // null), and asking for a numbered version finds none.
+  router.get("/dagSources/:dag_id", async (req, res) => {
+    const dagId = req.params.dag_id;
+    const form = acceptJsonOrText(req.headers.accept);
+    if (form === null) return sendNotAcceptable(res);
+    const { version_number: version } = parseInput(sourceQuery, req.query, "query");
+    const dag = await getDagResponseRow(ctx.client, { dagId });
+    if (dag === null || !dag.isSerialized || version !== undefined)
+      throw notFound(
+        `The source code of the DAG ${dagId}, version_number ${version ?? "None"} was not found`,
+      );
+    const content = await readDagSource(dag, ctx.options.dagsFolder);
+    if (form === "text") return void res.type("text/plain").send(content ?? "");
+    res.json({
+      content,
+      dag_id: dagId,
+      version_number: null,
+      dag_display_name: dag.dagDisplayName,
+    });
+  });
+
+  router.get("/dagTags", async (req, res) => {
+    const query = parseInput(tagsQuery, req.query, "query");
+    const page = pageRequest(req.query, { name: "name" }, "name", ["name"]);
+    const result = await listDagTags(ctx.client, {
+      namePatterns: likePatterns(query.tag_name_pattern),
+      descending: page.orderBy[0]?.descending ?? false,
+      limit: page.limit,
+      offset: page.offset,
+    });
+    res.json({ tags: result.tags, total_entries: result.totalEntries });
+  });
+
+  return router;
 }

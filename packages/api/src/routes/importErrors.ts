@@ -1,7 +1,81 @@
-// PLACEHOLDER: the importErrors endpoints (being written).
+// Airflow's import error endpoints: GET /importErrors (paged, ordered, filename_pattern) and
+// GET /importErrors/{import_error_id}; both readable by every role.
+import {
+  getImportError,
+  type ImportErrorOrder,
+  isImportErrorOrderKey,
+  listImportErrorsPage,
+} from "@updraft/store";
 import { Router } from "express";
+import { z } from "zod";
 import type { ApiContext } from "../context";
+import { importErrorResponse } from "../dags/importErrorResponse";
+import { queryNonNegativeInt, queryString } from "../dags/queryParams";
+import { likePatterns } from "../dags/searchPattern";
+import { notFound } from "../http/apiError";
+import { pageRequest } from "../http/pagination";
+import { parseInput } from "../http/validation";
 
-export function importErrorsRoutes(_ctx: ApiContext): Router {
-  return Router();
+/** Attribute → the store's order key; Airflow calls the stack trace column `stacktrace`. */
+const ORDER_ATTRIBUTES: Readonly<Record<string, string>> = {
+  id: "id",
+  import_error_id: "id",
+  timestamp: "timestamp",
+  filename: "filename",
+  bundle_name: "bundle_name",
+  stacktrace: "stack_trace",
+};
+
+const listQuery = z.object({
+  limit: queryNonNegativeInt.optional(),
+  offset: queryNonNegativeInt.optional(),
+  filename_pattern: queryString.optional(),
+});
+
+const pathParams = z.object({
+  import_error_id: z
+    .string()
+    .regex(/^[+-]?\d+$/, {
+      error: "Input should be a valid integer, unable to parse string as an integer",
+    })
+    .transform(Number),
+});
+
+// import_error.id is a Postgres integer: a larger id names no row (and must not reach the
+// database, which would refuse it as out of range).
+const MAX_ID = 2_147_483_647;
+
+export function importErrorsRoutes(ctx: ApiContext): Router {
+  const router = Router();
+
+  router.get("/importErrors", async (req, res) => {
+    const query = parseInput(listQuery, req.query, "query");
+    const page = pageRequest(req.query, ORDER_ATTRIBUTES, "id", ["id"]);
+    const orderBy = page.orderBy.flatMap((c): ImportErrorOrder[] =>
+      isImportErrorOrderKey(c.column) ? [{ key: c.column, descending: c.descending }] : [],
+    );
+    const result = await listImportErrorsPage(ctx.client, {
+      filenamePatterns: likePatterns(query.filename_pattern),
+      orderBy,
+      limit: page.limit,
+      offset: page.offset,
+    });
+    res.json({
+      import_errors: result.importErrors.map(importErrorResponse),
+      total_entries: result.totalEntries,
+    });
+  });
+
+  router.get("/importErrors/:import_error_id", async (req, res) => {
+    const { import_error_id: id } = parseInput(pathParams, req.params, "path");
+    const error = Math.abs(id) > MAX_ID ? null : await getImportError(ctx.client, { id });
+    if (error === null) {
+      // Python prints the integer itself, however large; a JS number would print 1e+21.
+      const shown = Number.isSafeInteger(id) ? String(id) : String(req.params.import_error_id);
+      throw notFound(`The ImportError with import_error_id: \`${shown}\` was not found`);
+    }
+    res.json(importErrorResponse(error));
+  });
+
+  return router;
 }

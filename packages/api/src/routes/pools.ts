@@ -1,7 +1,111 @@
-// PLACEHOLDER: the pools endpoints (being written).
+// Airflow's pool endpoints: GET /pools (paged, ordered, pool_name_pattern) and GET
+// /pools/{pool_name} with each pool's slot usage, for every role; POST, PATCH and DELETE for Op
+// and above. Names may hold slashes (`{pool_name:path}`); default_pool cannot be deleted and
+// takes only slots and include_deferred (config/poolChanges.ts).
+import {
+  createPool,
+  deletePool,
+  getPool,
+  isPoolOrderKey,
+  listPoolsPage,
+  updatePool,
+} from "@updraft/store";
 import { Router } from "express";
+import { z } from "zod";
+import { requireRole } from "../auth/authenticate";
+import { configOrderBy } from "../config/configOrderBy";
+import { likePatterns } from "../config/likePatterns";
+import { parseBody } from "../config/parseBody";
+import { pathRest } from "../config/pathRest";
+import { poolBody, poolPatchBody } from "../config/poolBody";
+import { poolChanges } from "../config/poolChanges";
+import { poolResponse } from "../config/poolResponse";
+import { queryNonNegativeInt, queryString } from "../config/queryParams";
+import { storeErrorCode } from "../config/storeErrorCode";
+import { updateMaskOf } from "../config/updateMask";
 import type { ApiContext } from "../context";
+import { badRequest, conflict, notFound } from "../http/apiError";
+import { pageRequest } from "../http/pagination";
+import { parseInput } from "../http/validation";
 
-export function poolsRoutes(_ctx: ApiContext): Router {
-  return Router();
+/** order_by attribute → the store's order key (`name` is Airflow's alias of `pool`). */
+const ORDER_ATTRIBUTES: Readonly<Record<string, string>> = { id: "id", pool: "pool", name: "pool" };
+
+const listQuery = z.object({
+  limit: queryNonNegativeInt.optional(),
+  offset: queryNonNegativeInt.optional(),
+  pool_name_pattern: queryString.optional(),
+});
+
+const notFoundDetail = (name: string): string => `The Pool with name: \`${name}\` was not found`;
+
+export function poolsRoutes(ctx: ApiContext): Router {
+  const router = Router();
+
+  /** The PoolResponse of the pool `name`, read after a write; 404 when it is gone. */
+  async function poolBodyOf(name: string) {
+    const pool = await getPool(ctx.client, { name });
+    if (pool === null) throw notFound(notFoundDetail(name));
+    return poolResponse(pool);
+  }
+
+  router.get("/pools", async (req, res) => {
+    const query = parseInput(listQuery, req.query, "query");
+    const page = pageRequest(req.query, ORDER_ATTRIBUTES, "id", ["id"]);
+    const result = await listPoolsPage(ctx.client, {
+      namePatterns: likePatterns(query.pool_name_pattern),
+      orderBy: configOrderBy(page, isPoolOrderKey),
+      limit: page.limit,
+      offset: page.offset,
+    });
+    res.json({ pools: result.pools.map(poolResponse), total_entries: result.totalEntries });
+  });
+
+  router.get("/pools/*pool_name", async (req, res) => {
+    res.json(await poolBodyOf(pathRest(req.params.pool_name)));
+  });
+
+  router.post("/pools", requireRole("Op"), async (req, res) => {
+    const body = parseBody(poolBody, req.body);
+    try {
+      await createPool(ctx.client, {
+        name: body.name,
+        slots: body.slots,
+        description: body.description ?? null,
+        includeDeferred: body.include_deferred ?? false,
+      });
+    } catch (error) {
+      if (storeErrorCode(error) === "ALREADY_EXISTS")
+        throw conflict(`The Pool with name: \`${body.name}\` already exists`);
+      throw error;
+    }
+    res.status(201).json(await poolBodyOf(body.name));
+  });
+
+  router.patch("/pools/*pool_name", requireRole("Op"), async (req, res) => {
+    const name = pathRest(req.params.pool_name);
+    const body = parseBody(poolPatchBody, req.body);
+    const changes = poolChanges(name, body, req.body, updateMaskOf(req.query));
+    try {
+      await updatePool(ctx.client, changes);
+    } catch (error) {
+      if (storeErrorCode(error) === "NOT_FOUND") throw notFound(notFoundDetail(name));
+      throw error;
+    }
+    res.json(await poolBodyOf(name));
+  });
+
+  router.delete("/pools/*pool_name", requireRole("Op"), async (req, res) => {
+    const name = pathRest(req.params.pool_name);
+    if (name === "default_pool") throw badRequest("Default Pool can't be deleted");
+    try {
+      await deletePool(ctx.client, { name });
+    } catch (error) {
+      if (storeErrorCode(error) === "NOT_FOUND") throw notFound(notFoundDetail(name));
+      throw error;
+    }
+    res.status(204).end();
+  });
+
+  return router;
 }

@@ -1,6 +1,9 @@
 // The long-running verbs: `updraft scheduler`, `updraft worker` and `updraft standalone`. Each
 // runs until its stop signal (SIGINT/SIGTERM in main.ts, an AbortSignal in tests), then releases
 // what it started in reverse order and returns 0.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureAdminUser } from "@updraft/api";
 import { Scheduler } from "@updraft/scheduler";
 import { migrate, type SqlClient } from "@updraft/store";
 import {
@@ -19,6 +22,7 @@ import { cliLogger, logLine, taskFinishedLine } from "./cliLogger";
 import type { Io } from "./dags";
 import { parsePositiveInt, parseQueues } from "./parseInput";
 import { startUnlessStopped, waitForStop } from "./stopSignal";
+import { startApiServer } from "./apiServer";
 import { withMigratedDatabase } from "./withDatabase";
 
 /** Runs a scheduler over `client` with `executor` until `signal` aborts. */
@@ -155,15 +159,41 @@ export async function runStandalone(
       `standalone | metadata: ${describeDatabase(config.database)} (schema version ${report.currentVersion})`,
     );
     io.out(`standalone | dags folder ${config.dagsFolder}`);
+    const login = await standaloneLogin(config, client);
     const executor = await startLocalExecutor(config, client, {
       concurrency: config.parallelism,
       onFinished: (event) => io.out(taskFinishedLine(event)),
     });
     io.out(`standalone | executor: ${executor.description}`);
-    return await runSchedulerUntilStopped(config, client, executor, io, signal, () =>
-      io.out("standalone | scheduler running; press Ctrl-C to stop"),
-    );
+    const api = await startApiServer(config, client, io);
+    try {
+      io.out(`standalone | API on ${api.url}/api/v2 — ${login}`);
+      return await runSchedulerUntilStopped(config, client, executor, io, signal, () =>
+        io.out("standalone | scheduler running; press Ctrl-C to stop"),
+      );
+    } finally {
+      await api.close();
+    }
   } finally {
     await client.close();
   }
+}
+
+const PASSWORD_FILE = "standalone_admin_password.txt";
+
+/**
+ * As `airflow standalone`: the first start creates user `admin` with a generated password,
+ * prints it and keeps it in <home>/standalone_admin_password.txt (0600) for later starts.
+ */
+async function standaloneLogin(config: Config, client: SqlClient): Promise<string> {
+  const file = path.join(config.home, PASSWORD_FILE);
+  const password = await ensureAdminUser(client);
+  if (password !== null) {
+    mkdirSync(config.home, { recursive: true });
+    writeFileSync(file, `${password}\n`, { mode: 0o600 });
+    return `login with username: admin  password: ${password}`;
+  }
+  return existsSync(file)
+    ? `login as admin with the password in ${file}`
+    : "log in with an existing user (`updraft users create` adds one)";
 }

@@ -3,6 +3,8 @@ import { sql as init } from "./0001_init";
 import { sql as taskConcurrencyLimits } from "./0002_task_concurrency_limits";
 import { sql as schedulerPassIndexes } from "./0003_scheduler_pass_indexes";
 import { sql as notifications } from "./0004_notifications";
+import { sql as apiUsers } from "./0005_api_users";
+import { sql as apiListIndexes } from "./0006_api_list_indexes";
 
 /** One migration: a version number, a name, and its SQL. */
 export interface Migration {
@@ -17,4 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: "task_concurrency_limits", sql: taskConcurrencyLimits },
   { version: 3, name: "scheduler_pass_indexes", sql: schedulerPassIndexes },
   { version: 4, name: "notifications", sql: notifications },
+  { version: 5, name: "api_users", sql: apiUsers },
+  { version: 6, name: "api_list_indexes", sql: apiListIndexes },
 ];

@@ -1,0 +1,83 @@
+// listPoolsPage: one page of pools for GET /pools, in the order asked for, with Airflow's
+// PoolResponse numbers — the same sums as listPoolsWithOccupancy (which has one fixed order and
+// an exact LIKE); the API tests check that both agree.
+//   reads:   `slot_pool`, names matching any of the ILIKE patterns when given, and
+//            `task_instance` of the page's pools in scheduled, queued, running or deferred
+//   locks:   none (a snapshot for display)
+//   returns: { pools, totalEntries }, in the requested order, id breaking ties; occupied =
+//            running + queued (+ deferred when include_deferred); open = slots - occupied
+//            (Infinity for slots -1)
+import { type PoolWithOccupancyRow, poolWithOccupancyFromRow } from "../../../rows/poolRow";
+import type { SqlClient } from "../../../sqlClient";
+import { type ConfigOrder, configOrderSql } from "./configOrder";
+
+/** What a pool list can be ordered by. */
+export type PoolOrderKey = "id" | "pool";
+
+const ORDER_COLUMNS: Readonly<Record<PoolOrderKey, string>> = { id: "p.id", pool: "p.pool" };
+
+/** Whether `value` names a PoolOrderKey. */
+export const isPoolOrderKey = (value: string): value is PoolOrderKey =>
+  Object.hasOwn(ORDER_COLUMNS, value);
+
+/** Input of listPoolsPage. */
+export interface ListPoolsPageInput {
+  /** ILIKE patterns on the name; any of them matches. */
+  readonly namePatterns?: readonly string[] | null;
+  /** @default by id */
+  readonly orderBy?: readonly ConfigOrder<PoolOrderKey>[];
+  readonly limit: number;
+  /** @default 0 */
+  readonly offset?: number;
+}
+
+/** One page of pools. */
+export interface PoolsPageResult {
+  readonly pools: PoolWithOccupancyRow[];
+  readonly totalEntries: number;
+}
+
+/** Lists pools with their slot usage. */
+export async function listPoolsPage(
+  client: SqlClient,
+  input: ListPoolsPageInput,
+): Promise<PoolsPageResult> {
+  const order = configOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id");
+  const result = await client.query(
+    `with filtered as (
+       select * from slot_pool where $1::text[] is null or pool ilike any($1::text[])
+     ), page as (
+       select p.*, row_number() over (order by ${order}) as ordinal
+       from filtered p order by ${order} limit $2 offset $3
+     ), used as (
+       select ti.pool,
+         coalesce(sum(ti.pool_slots) filter (where ti.state = 'running'), 0) as running_slots,
+         coalesce(sum(ti.pool_slots) filter (where ti.state = 'queued'), 0) as queued_slots,
+         coalesce(sum(ti.pool_slots) filter (where ti.state = 'scheduled'), 0) as scheduled_slots,
+         coalesce(sum(ti.pool_slots) filter (where ti.state = 'deferred'), 0) as deferred_slots
+       from task_instance ti
+       where ti.pool in (select pool from page)
+         and ti.state in ('running', 'queued', 'scheduled', 'deferred')
+       group by ti.pool
+     ), stats as (
+       select page.*,
+         coalesce(u.running_slots, 0)::int as running_slots,
+         coalesce(u.queued_slots, 0)::int as queued_slots,
+         coalesce(u.scheduled_slots, 0)::int as scheduled_slots,
+         coalesce(u.deferred_slots, 0)::int as deferred_slots,
+         (coalesce(u.running_slots, 0) + coalesce(u.queued_slots, 0)
+           + case when page.include_deferred then coalesce(u.deferred_slots, 0) else 0 end
+         )::int as occupied_slots
+       from page left join used u on u.pool = page.pool
+     )
+     select t.total, s.*,
+       case when s.slots = -1 then null else s.slots - s.occupied_slots end as open_slots
+     from (select count(*)::int as total from filtered) t left join stats s on true
+     order by s.ordinal`,
+    [input.namePatterns ?? null, input.limit, input.offset ?? 0],
+  );
+  return {
+    pools: result.rows.filter((r) => r.id !== null).map(poolWithOccupancyFromRow),
+    totalEntries: Number(result.rows[0]?.total ?? 0),
+  };
+}
