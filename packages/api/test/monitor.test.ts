@@ -37,6 +37,12 @@ describe("monitor and version", () => {
     ).toThrow(/does not match Airflow's spec/);
   });
 
+  test("a path with malformed percent-encoding is 400, not 500", async () => {
+    const res = await api().as("Op").get("/api/v2/connections/%E0%A4%A");
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ detail: "Bad Request" });
+  });
+
   test("an unknown path with a token is 404 {detail}", async () => {
     const res = await api().as("Viewer").get("/api/v2/nope");
     expect(res.status).toBe(404);

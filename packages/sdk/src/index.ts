@@ -130,6 +130,7 @@ export type { TemplateContextInput } from "./templateContext";
 export { Connection } from "./connection";
 export { parseConnection } from "./parseConnection";
 export { formatIssues } from "./formatIssues";
+export { isSensitiveName, SENSITIVE_NAMES } from "./sensitiveNames";
 export type { SchemaIssue } from "./formatIssues";
 export type { ConnectionAccessor, VariableAccessor } from "./connection";
 export { compileParams, resolveParams, serializeParams, deserializeParams } from "./params";

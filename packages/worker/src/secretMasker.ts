@@ -1,30 +1,12 @@
 // Redacts secrets from everything a try writes (log lines, rendered fields), as Airflow's
-// secrets masker does: connection passwords, and values of variables with sensitive names.
+// secrets masker does: connection passwords, and values of variables with sensitive names
+// (isSensitiveName, from the SDK: the same rule the API's responses follow).
+import { isSensitiveName, SENSITIVE_NAMES } from "@updraft/sdk";
 
-/** Airflow's DEFAULT_SENSITIVE_FIELDS: a variable whose key contains one of these is a secret. */
-export const SENSITIVE_NAMES: readonly string[] = [
-  "access_token",
-  "api_key",
-  "apikey",
-  "authorization",
-  "passphrase",
-  "passwd",
-  "password",
-  "private_key",
-  "secret",
-  "token",
-  "keyfile_dict",
-  "service_account",
-];
+export { isSensitiveName, SENSITIVE_NAMES };
 
 /** Airflow's `[logging] min_length_masked_secret`: shorter values would garble every line. */
 const MIN_SECRET_LENGTH = 5;
-
-/** True when a variable key names a secret (case-insensitive substring, as Airflow). */
-export function isSensitiveName(key: string): boolean {
-  const lower = key.toLowerCase();
-  return SENSITIVE_NAMES.some((name) => lower.includes(name));
-}
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -3,7 +3,7 @@
 // and arrays are walked for deeper sensitive keys. Unlike Airflow, numbers and booleans under a
 // sensitive key are hidden too (Airflow returns them as they are, so a numeric PIN would show).
 
-import { isSensitiveName } from "./sensitiveNames";
+import { isSensitiveName } from "@updraft/sdk";
 
 /** What a hidden value reads as. */
 export const REDACTED = "***";

@@ -3,7 +3,7 @@
 // anything the caller changed wins. This is what lets a client GET a connection or variable,
 // edit one field and PATCH the whole thing back without overwriting its secrets with `***`.
 import { REDACTED } from "./redactSecrets";
-import { isSensitiveName } from "./sensitiveNames";
+import { isSensitiveName } from "@updraft/sdk";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);

@@ -5,7 +5,7 @@
 import type { UpdateVariableInput, VariableRow } from "@updraft/store";
 import { REDACTED } from "./redactSecrets";
 import { restoreRedactedJsonText } from "./restoreRedacted";
-import { isSensitiveName } from "./sensitiveNames";
+import { isSensitiveName } from "@updraft/sdk";
 import { fieldsToUpdate } from "./updateMask";
 import { VARIABLE_PATCH_FIELDS, type VariableBody, variableText } from "./variableBody";
 

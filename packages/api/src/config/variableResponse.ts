@@ -3,7 +3,7 @@
 // under its sensitive keys hidden. Updraft has no teams: team_name is null.
 import type { VariableRow } from "@updraft/store";
 import { REDACTED, redactJsonText } from "./redactSecrets";
-import { isSensitiveName } from "./sensitiveNames";
+import { isSensitiveName } from "@updraft/sdk";
 
 /** Airflow's VariableResponse. */
 export interface VariableResponseBody {

@@ -25,6 +25,12 @@ export function errorHandler(log: ErrorLog): ErrorRequestHandler {
       });
       return;
     }
+    // Express's own client errors (a path with malformed percent-encoding): their status, no text.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({ detail: status === 400 ? "Bad Request" : "Client Error" });
+      return;
+    }
     log(error);
     res.status(500).json({ detail: "Internal Server Error" });
   };

@@ -1,8 +1,7 @@
 // Which names hold secrets, as Airflow's secrets masker decides (should_hide_value_for_key): a
-// variable key or a key inside a connection's extra whose lowercased name, runs of non-word
-// characters read as `_`, contains one of DEFAULT_SENSITIVE_FIELDS. The list is the worker's
-// (`SENSITIVE_NAMES` of @updraft/worker, which the API may not import), so what the API hides
-// and what task logs hide agree; keep the two in step.
+// variable key, or a key inside a connection's extra, whose lowercased name contains one of
+// DEFAULT_SENSITIVE_FIELDS. Runs of non-word characters read as `_`, so `API-Key` counts too
+// (stricter than Airflow, which would show it). One rule for task logs and API responses.
 
 /** Airflow's DEFAULT_SENSITIVE_FIELDS (Airflow 3.0–3.2). */
 export const SENSITIVE_NAMES: readonly string[] = [
