@@ -218,6 +218,9 @@ export type {
   NotificationState,
 } from "./rows/notificationRow";
 
+// api: what the REST API's list queries share
+export type { ListOrder } from "./queries/api/listOrderSql";
+
 // api: dags (queries the REST API's DAG endpoints read)
 export { listDags, isDagOrderKey } from "./queries/api/dags/listDags";
 export type { DagOrder, DagOrderKey, DagsPage, ListDagsInput } from "./queries/api/dags/listDags";
@@ -286,7 +289,6 @@ export { listConnectionPasswords } from "./queries/api/taskInstances/listConnect
 export { dagRunExists } from "./queries/api/taskInstances/dagRunExists";
 
 // api: config (connections, variables, pools, assets)
-export type { ConfigOrder } from "./queries/api/config/configOrder";
 export {
   isConnectionOrderKey,
   listConnectionsPage,

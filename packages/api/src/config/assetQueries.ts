@@ -3,17 +3,17 @@
 // are answered without asking the database.
 import type { ListAssetEventsPageInput, ListAssetsPageInput } from "@updraft/store";
 import { z } from "zod";
-import { parseInput } from "../http/validation";
-import { fitsInt4 } from "./int4";
-import { likePatterns } from "./likePatterns";
+import { fitsInt4 } from "../http/int4";
+import { likePatterns } from "../http/likePatterns";
 import {
   queryBoolean,
   queryDateTime,
-  queryInt,
   queryNonNegativeInt,
+  querySafeInt,
   queryString,
   queryStrings,
-} from "./queryParams";
+} from "../http/queryParams";
+import { parseInput } from "../http/validation";
 
 const assetListQuery = z.object({
   limit: queryNonNegativeInt.optional(),
@@ -40,11 +40,11 @@ export function assetListFilters(
 const assetEventListQuery = z.object({
   limit: queryNonNegativeInt.optional(),
   offset: queryNonNegativeInt.optional(),
-  asset_id: queryInt.optional(),
+  asset_id: querySafeInt.optional(),
   source_dag_id: queryString.optional(),
   source_task_id: queryString.optional(),
   source_run_id: queryString.optional(),
-  source_map_index: queryInt.optional(),
+  source_map_index: querySafeInt.optional(),
   name_pattern: queryString.optional(),
   timestamp_gte: queryDateTime.optional(),
   timestamp_gt: queryDateTime.optional(),

@@ -2,7 +2,7 @@
 // models are pydantic): strings, integers within the database's int4, booleans, and team_name,
 // which only multi-team Airflow accepts.
 import { z } from "zod";
-import { INT4_MAX } from "./int4";
+import { INT4_MAX } from "../http/int4";
 
 /** A string; `maxLength` as the Airflow model caps it. */
 export const stringField = (options: { minLength?: number; maxLength?: number } = {}) => {

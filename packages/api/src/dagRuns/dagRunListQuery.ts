@@ -4,12 +4,13 @@
 // `dag_id_pattern`; `conf_contains`; limit, offset and order_by. Unknown parameters are ignored,
 // as FastAPI ignores them; a malformed value is a 422 naming it.
 import { DagRunState, DagRunType } from "@updraft/sdk";
-import type { DagRunDateField, DagRunRange, ListDagRunsPageInput } from "@updraft/store";
+import type { DagRunDateField, ListDagRunsPageInput } from "@updraft/store";
 import { z } from "zod";
+import { likePatterns } from "../http/likePatterns";
+import { queryDateTime, queryList, queryNumber, queryString } from "../http/queryParams";
+import { rangeFilter, rangeFilterShape } from "../http/rangeFilters";
 import { parseInput } from "../http/validation";
 import { dagRunPage } from "./dagRunOrder";
-import { dateTimeInput } from "./dateTimeInput";
-import { likePatterns } from "./likePatterns";
 
 /** Airflow 3.2's run types: Updraft's, plus asset_materialization (which it never creates). */
 export const RUN_TYPES = [...Object.values(DagRunType), "asset_materialization"] as const;
@@ -21,7 +22,6 @@ const DATE_FIELDS: readonly DagRunDateField[] = [
   "end_date",
   "updated_at",
 ];
-const BOUNDS = ["gte", "gt", "lte", "lt"] as const;
 
 /**
  * Filters Updraft has no data for: every run has no DAG version, bundle version, triggering
@@ -34,43 +34,15 @@ const UNTRACKED = [
   "partition_key_pattern",
 ] as const;
 
-/** The last of a repeated scalar parameter (`?a=1&a=2` is 2). */
-const last = (value: unknown): unknown => (Array.isArray(value) ? value.at(-1) : value);
-/** A repeatable parameter as a list (`?state=a` is one value). */
-const list = (value: unknown): unknown =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
-
-const text = z.preprocess(last, z.string().optional());
-const number = z.preprocess(
-  last,
-  z
-    .string()
-    .regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i, "Input should be a valid number")
-    .transform(Number)
-    .optional(),
-);
-const dateBound = z.preprocess(last, dateTimeInput({ aware: false }).optional());
-
-const shape: Record<string, z.ZodType> = {
-  state: z.preprocess(list, z.array(z.enum(RUN_STATES)).optional()),
-  run_type: z.preprocess(list, z.array(z.enum(RUN_TYPES)).optional()),
-  run_id_pattern: text,
-  dag_id_pattern: text,
-  conf_contains: text,
-};
-for (const field of DATE_FIELDS) for (const bound of BOUNDS) shape[`${field}_${bound}`] = dateBound;
-for (const bound of BOUNDS) shape[`duration_${bound}`] = number;
-
-const QUERY = z.object(shape);
-
-function range<T>(values: Readonly<Record<string, unknown>>, field: string): DagRunRange<T> {
-  const bounds: Partial<Record<(typeof BOUNDS)[number], T>> = {};
-  for (const bound of BOUNDS) {
-    const value = values[`${field}_${bound}`];
-    if (value !== undefined) bounds[bound] = value as T;
-  }
-  return bounds;
-}
+const QUERY = z.object({
+  state: queryList(z.enum(RUN_STATES)),
+  run_type: queryList(z.enum(RUN_TYPES)),
+  run_id_pattern: queryString.optional(),
+  dag_id_pattern: queryString.optional(),
+  conf_contains: queryString.optional(),
+  ...rangeFilterShape(DATE_FIELDS, queryDateTime.optional()),
+  ...rangeFilterShape(["duration"], queryNumber.optional()),
+});
 
 /**
  * The list `query` asks for, of `dagId`'s runs (null: every DAG's); null when it asks for runs
@@ -80,24 +52,18 @@ export function dagRunListQuery(
   query: Readonly<Record<string, unknown>>,
   dagId: string | null,
 ): ListDagRunsPageInput | null {
-  const values = parseInput(QUERY, query, "query") as Record<string, unknown>;
+  const values = parseInput(QUERY, query, "query");
   const page = dagRunPage(query);
   if (UNTRACKED.some((name) => query[name] !== undefined)) return null;
-  const pattern = (name: string) => {
-    const value = values[name];
-    return typeof value === "string" ? likePatterns(value) : null;
-  };
-  const states = values.state as string[] | undefined;
-  const runTypes = values.run_type as string[] | undefined;
   return {
     ...page,
     dagIds: dagId === null ? null : [dagId],
-    dagIdPatterns: pattern("dag_id_pattern"),
-    runIdPatterns: pattern("run_id_pattern"),
-    states: states === undefined || states.length === 0 ? null : states,
-    runTypes: runTypes === undefined || runTypes.length === 0 ? null : runTypes,
-    confContains: (values.conf_contains as string | undefined) ?? null,
-    dateRanges: Object.fromEntries(DATE_FIELDS.map((f) => [f, range<Date>(values, f)])),
-    duration: range<number>(values, "duration"),
+    dagIdPatterns: likePatterns(values.dag_id_pattern),
+    runIdPatterns: likePatterns(values.run_id_pattern),
+    states: values.state.length === 0 ? null : values.state,
+    runTypes: values.run_type.length === 0 ? null : values.run_type,
+    confContains: values.conf_contains ?? null,
+    dateRanges: Object.fromEntries(DATE_FIELDS.map((f) => [f, rangeFilter<Date>(values, f)])),
+    duration: rangeFilter<number>(values, "duration"),
   };
 }

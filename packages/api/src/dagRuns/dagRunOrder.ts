@@ -3,6 +3,7 @@
 // updated_at, conf, duration — default id ascending, id breaking ties.
 import { type DagRunSort, isDagRunSortKey } from "@updraft/store";
 import { pageRequest } from "../http/pagination";
+import { storeOrderBy } from "../http/storeOrderBy";
 
 const ATTRIBUTES: Readonly<Record<string, string>> = {
   id: "id",
@@ -32,8 +33,6 @@ export function dagRunPage(query: Readonly<Record<string, unknown>>): DagRunPage
   return {
     limit: page.limit,
     offset: page.offset,
-    orderBy: page.orderBy.flatMap((c) =>
-      isDagRunSortKey(c.column) ? [{ key: c.column, descending: c.descending }] : [],
-    ),
+    orderBy: storeOrderBy(page, isDagRunSortKey),
   };
 }

@@ -3,11 +3,12 @@
 // duration, conf_contains, one order_by, page_offset and page_limit (default 100). Strict: an
 // unknown field is a 422.
 import { DagRunState } from "@updraft/sdk";
-import type { DagRunDateField, DagRunRange, ListDagRunsPageInput } from "@updraft/store";
+import type { DagRunDateField, ListDagRunsPageInput } from "@updraft/store";
 import { z } from "zod";
+import { dateTimeInput } from "../http/dateTimeInput";
+import { rangeFilter, rangeFilterShape } from "../http/rangeFilters";
 import { parseInput } from "../http/validation";
 import { dagRunPage } from "./dagRunOrder";
-import { dateTimeInput } from "./dateTimeInput";
 
 const DATE_FIELDS: readonly DagRunDateField[] = [
   "run_after",
@@ -15,34 +16,22 @@ const DATE_FIELDS: readonly DagRunDateField[] = [
   "start_date",
   "end_date",
 ];
-const BOUNDS = ["gte", "gt", "lte", "lt"] as const;
 
-const shape: Record<string, z.ZodType> = {
-  order_by: z.string().nullable().optional(),
-  page_offset: z.number().int().min(0).default(0),
-  page_limit: z.number().int().min(0).default(100),
-  dag_ids: z.array(z.string()).nullable().optional(),
-  states: z
-    .array(z.enum(Object.values(DagRunState)).nullable())
-    .nullable()
-    .optional(),
-  conf_contains: z.string().nullable().optional(),
-};
-for (const field of DATE_FIELDS)
-  for (const bound of BOUNDS)
-    shape[`${field}_${bound}`] = dateTimeInput({ aware: true }).nullable().optional();
-for (const bound of BOUNDS) shape[`duration_${bound}`] = z.number().nullable().optional();
-
-const BODY = z.object(shape).strict();
-
-function range<T>(body: Readonly<Record<string, unknown>>, field: string): DagRunRange<T> {
-  const bounds: Partial<Record<(typeof BOUNDS)[number], T>> = {};
-  for (const bound of BOUNDS) {
-    const value = body[`${field}_${bound}`];
-    if (value !== undefined && value !== null) bounds[bound] = value as T;
-  }
-  return bounds;
-}
+const BODY = z
+  .object({
+    order_by: z.string().nullable().optional(),
+    page_offset: z.number().int().min(0).default(0),
+    page_limit: z.number().int().min(0).default(100),
+    dag_ids: z.array(z.string()).nullable().optional(),
+    states: z
+      .array(z.enum(Object.values(DagRunState)).nullable())
+      .nullable()
+      .optional(),
+    conf_contains: z.string().nullable().optional(),
+    ...rangeFilterShape(DATE_FIELDS, dateTimeInput({ aware: true }).nullable().optional()),
+    ...rangeFilterShape(["duration"], z.number().nullable().optional()),
+  })
+  .strict();
 
 /** The list the batch body asks for. */
 export function dagRunsBatchBody(input: unknown): ListDagRunsPageInput {
@@ -64,7 +53,7 @@ export function dagRunsBatchBody(input: unknown): ListDagRunsPageInput {
         ? null
         : states.filter((s): s is string => s !== null),
     confContains: (body.conf_contains as string | null | undefined) ?? null,
-    dateRanges: Object.fromEntries(DATE_FIELDS.map((f) => [f, range<Date>(body, f)])),
-    duration: range<number>(body, "duration"),
+    dateRanges: Object.fromEntries(DATE_FIELDS.map((f) => [f, rangeFilter<Date>(body, f)])),
+    duration: rangeFilter<number>(body, "duration"),
   };
 }

@@ -9,8 +9,8 @@ import { DagRunTriggeredByType } from "@updraft/sdk";
 import { type DagRunRow, getDag, setDagRunDataInterval, type SqlClient } from "@updraft/store";
 import { z } from "zod";
 import { ApiError, badRequest, conflict, notFound } from "../http/apiError";
+import { dateTimeInput } from "../http/dateTimeInput";
 import { parseInput } from "../http/validation";
-import { dateTimeInput } from "./dateTimeInput";
 
 const BODY = z
   .object({

@@ -5,15 +5,15 @@
 import { DagRunState } from "@updraft/sdk";
 import type { DagFilters } from "@updraft/store";
 import { z } from "zod";
-import { parseInput } from "../http/validation";
+import { likePatterns } from "../http/likePatterns";
 import {
   queryBoolean,
   queryEnum,
   queryNonNegativeInt,
   queryString,
   queryStrings,
-} from "./queryParams";
-import { likePatterns } from "./searchPattern";
+} from "../http/queryParams";
+import { parseInput } from "../http/validation";
 
 const DAG_RUN_STATES = Object.values(DagRunState) as [DagRunState, ...DagRunState[]];
 

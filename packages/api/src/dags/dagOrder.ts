@@ -3,6 +3,7 @@
 // `last_run_start_date`, and their short spellings `state`, `start_date`).
 import { type DagOrder, isDagOrderKey } from "@updraft/store";
 import type { PageRequest } from "../http/pagination";
+import { storeOrderBy } from "../http/storeOrderBy";
 
 /** Attribute → the store's order key (given to pageRequest as the "column"). */
 export const DAG_ORDER_ATTRIBUTES: Readonly<Record<string, string>> = {
@@ -17,7 +18,5 @@ export const DAG_ORDER_ATTRIBUTES: Readonly<Record<string, string>> = {
 
 /** The page's ordering as the store's listDags takes it. */
 export function dagOrder(page: PageRequest): DagOrder[] {
-  return page.orderBy.flatMap((c) =>
-    isDagOrderKey(c.column) ? [{ key: c.column, descending: c.descending }] : [],
-  );
+  return storeOrderBy(page, isDagOrderKey);
 }

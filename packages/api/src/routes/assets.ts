@@ -14,11 +14,12 @@ import { z } from "zod";
 import { assetEventResponse } from "../config/assetEventResponse";
 import { assetEventFilters, assetListFilters } from "../config/assetQueries";
 import { assetResponse } from "../config/assetResponse";
-import { configOrderBy } from "../config/configOrderBy";
-import { fitsInt4 } from "../config/int4";
 import type { ApiContext } from "../context";
 import { notFound } from "../http/apiError";
+import { fitsInt4 } from "../http/int4";
 import { pageRequest } from "../http/pagination";
+import { intText } from "../http/queryParams";
+import { storeOrderBy } from "../http/storeOrderBy";
 import { parseInput } from "../http/validation";
 
 const ASSET_ORDER: Readonly<Record<string, string>> = {
@@ -37,14 +38,7 @@ const EVENT_ORDER: Readonly<Record<string, string>> = {
   timestamp: "timestamp",
 };
 
-const assetPath = z.object({
-  asset_id: z
-    .string()
-    .regex(/^[+-]?\d+$/, {
-      error: "Input should be a valid integer, unable to parse string as an integer",
-    })
-    .transform(Number),
-});
+const assetPath = z.object({ asset_id: intText });
 
 export function assetsRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -54,7 +48,7 @@ export function assetsRoutes(ctx: ApiContext): Router {
     const page = pageRequest(req.query, ASSET_ORDER, "id", ["id"]);
     const result = await listAssetsPage(ctx.client, {
       ...filters,
-      orderBy: configOrderBy(page, isAssetOrderKey),
+      orderBy: storeOrderBy(page, isAssetOrderKey),
       limit: page.limit,
       offset: page.offset,
     });
@@ -67,7 +61,7 @@ export function assetsRoutes(ctx: ApiContext): Router {
     if (filters === null) return void res.json({ asset_events: [], total_entries: 0 });
     const result = await listAssetEventsPage(ctx.client, {
       ...filters,
-      orderBy: configOrderBy(page, isAssetEventOrderKey),
+      orderBy: storeOrderBy(page, isAssetEventOrderKey),
       limit: page.limit,
       offset: page.offset,
     });

@@ -16,15 +16,15 @@ import { requireRole } from "../auth/authenticate";
 import { connectionBody } from "../config/connectionBody";
 import { connectionChanges } from "../config/connectionChanges";
 import { connectionResponse } from "../config/connectionResponse";
-import { configOrderBy, UNORDERED } from "../config/configOrderBy";
-import { likePatterns } from "../config/likePatterns";
 import { parseBody } from "../config/parseBody";
-import { queryNonNegativeInt, queryString } from "../config/queryParams";
 import { storeErrorCode } from "../config/storeErrorCode";
 import { updateMaskOf } from "../config/updateMask";
 import type { ApiContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/apiError";
+import { likePatterns } from "../http/likePatterns";
 import { pageRequest } from "../http/pagination";
+import { queryNonNegativeInt, queryString } from "../http/queryParams";
+import { storeOrderBy, UNORDERED } from "../http/storeOrderBy";
 import { parseInput } from "../http/validation";
 
 /** order_by attribute → the store's order key (connection_id is Airflow's alias of conn_id). */
@@ -56,7 +56,7 @@ export function connectionsRoutes(ctx: ApiContext): Router {
     const page = pageRequest(req.query, ORDER_ATTRIBUTES, "id", ["id"]);
     const result = await listConnectionsPage(ctx.client, {
       connIdPatterns: likePatterns(query.connection_id_pattern),
-      orderBy: configOrderBy(page, isConnectionOrderKey),
+      orderBy: storeOrderBy(page, isConnectionOrderKey),
       limit: page.limit,
       offset: page.offset,
     });

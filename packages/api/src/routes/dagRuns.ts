@@ -10,6 +10,7 @@ import {
   getDagRunResponseRow,
   listDagRunsPage,
   type ListDagRunsPageInput,
+  listTaskInstancesPage,
   setDagRunNote,
   type SqlClient,
 } from "@updraft/store";
@@ -21,11 +22,13 @@ import { dagRunListQuery } from "../dagRuns/dagRunListQuery";
 import { dagRunResponse } from "../dagRuns/dagRunResponse";
 import { dagRunsBatchBody } from "../dagRuns/dagRunsBatchBody";
 import { DAG_RUN_PATCH_STATES, markDagRunState } from "../dagRuns/markDagRunState";
-import { taskInstanceResponse } from "../dagRuns/taskInstanceResponse";
 import { triggerDagRunBody, triggerDagRunFromApi } from "../dagRuns/triggerDagRunRequest";
 import { notFound } from "../http/apiError";
 import { queryValues } from "../http/pagination";
+import { pathSegment } from "../http/pathSegment";
 import { parseInput } from "../http/validation";
+import { BY_RUN_TASK_AND_MAP_INDEX } from "../taskInstances/taskInstanceOrder";
+import { taskInstanceCollection } from "../taskInstances/taskInstanceResponse";
 
 const ALL_DAGS = "~";
 
@@ -49,8 +52,7 @@ const BATCH_PATH = z.object({ dag_id: z.literal(ALL_DAGS) });
 
 /** A path parameter of the route (always present: the route's pattern names it). */
 function pathParam(req: Request, name: "dag_id" | "dag_run_id"): string {
-  const value: unknown = (req.params as Record<string, unknown>)[name];
-  return typeof value === "string" ? value : "";
+  return pathSegment((req.params as Record<string, unknown>)[name]);
 }
 
 /** The DAG and run ids of a `/dags/:dag_id/dagRuns/:dag_run_id…` route. */
@@ -136,7 +138,7 @@ export function dagRunsRoutes(ctx: ApiContext): Router {
   router.post("/dags/:dag_id/dagRuns/:dag_run_id/clear", requireRole("User"), async (req, res) => {
     const { dagId, runId } = runPath(req);
     const body = parseInput(CLEAR_BODY, req.body, "body");
-    const run = await requireRun(client, dagId, runId);
+    await requireRun(client, dagId, runId);
     const dag = await dags.get(dagId);
     if (dag === null) throw notFound(`Dag with id ${dagId} was not found`);
     const tis = await clearTasks(client, dags, {
@@ -147,11 +149,16 @@ export function dagRunsRoutes(ctx: ApiContext): Router {
       dryRun: body.dry_run,
     });
     if (body.dry_run) {
-      res.json({
-        task_instances: tis.map((ti) => taskInstanceResponse(ti, run)),
-        total_entries: tis.length,
-      });
-      return;
+      // The instances as the task instance endpoints show them, in clearTasks's order.
+      const page =
+        tis.length === 0
+          ? { taskInstances: [] }
+          : await listTaskInstancesPage(client, {
+              ids: tis.map((ti) => ti.id),
+              orderBy: BY_RUN_TASK_AND_MAP_INDEX,
+              limit: tis.length,
+            });
+      return void res.json(taskInstanceCollection(page.taskInstances));
     }
     res.json(dagRunResponse(await requireRun(client, dagId, runId)));
   });

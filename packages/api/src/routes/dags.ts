@@ -25,19 +25,15 @@ import { DAG_ORDER_ATTRIBUTES, dagOrder } from "../dags/dagOrder";
 import { checkDagUpdateMask, dagPatchBody } from "../dags/dagPatchBody";
 import { dagResponse } from "../dags/dagResponse";
 import { readDagSource } from "../dags/dagSource";
-import { queryInt, queryNonNegativeInt, queryString, queryStrings } from "../dags/queryParams";
-import { likePatterns } from "../dags/searchPattern";
 import { sortTasks } from "../dags/sortTasks";
 import { taskResponse } from "../dags/taskResponse";
 import { notFound } from "../http/apiError";
+import { likePatterns } from "../http/likePatterns";
 import { DEFAULT_PAGE_LIMIT, MAXIMUM_PAGE_LIMIT, pageRequest } from "../http/pagination";
+import { pathSegment } from "../http/pathSegment";
+import { queryInt, queryNonNegativeInt, queryString, queryStrings } from "../http/queryParams";
 import { parseInput } from "../http/validation";
-
-// Express types a handler's params loosely once a middleware (requireRole) precedes it.
-const segment = (value: string | string[] | undefined): string =>
-  typeof value === "string" ? value : "";
-
-const dagNotFound = (dagId: string): string => `The Dag with ID: \`${dagId}\` was not found`;
+import { dagNotFound } from "../taskInstances/dagOrNotFound";
 
 const tasksQuery = z.object({ order_by: queryString.optional() });
 const patchQuery = z.object({ update_mask: queryStrings });
@@ -101,7 +97,7 @@ export function dagsRoutes(ctx: ApiContext): Router {
   });
 
   router.patch("/dags/:dag_id", requireRole("User"), async (req, res) => {
-    const dagId = segment(req.params.dag_id);
+    const dagId = pathSegment(req.params.dag_id);
     const body = parseInput(dagPatchBody, req.body, "body");
     const { update_mask: updateMask } = parseInput(patchQuery, req.query, "query");
     const dag = await getDagResponseRow(ctx.client, { dagId });

@@ -1,19 +1,16 @@
 // Airflow's import error endpoints: GET /importErrors (paged, ordered, filename_pattern) and
 // GET /importErrors/{import_error_id}; both readable by every role.
-import {
-  getImportError,
-  type ImportErrorOrder,
-  isImportErrorOrderKey,
-  listImportErrorsPage,
-} from "@updraft/store";
+import { getImportError, isImportErrorOrderKey, listImportErrorsPage } from "@updraft/store";
 import { Router } from "express";
 import { z } from "zod";
 import type { ApiContext } from "../context";
 import { importErrorResponse } from "../dags/importErrorResponse";
-import { queryNonNegativeInt, queryString } from "../dags/queryParams";
-import { likePatterns } from "../dags/searchPattern";
 import { notFound } from "../http/apiError";
+import { fitsInt4 } from "../http/int4";
+import { likePatterns } from "../http/likePatterns";
 import { pageRequest } from "../http/pagination";
+import { intText, queryNonNegativeInt, queryString } from "../http/queryParams";
+import { storeOrderBy } from "../http/storeOrderBy";
 import { parseInput } from "../http/validation";
 
 /** Attribute → the store's order key; Airflow calls the stack trace column `stacktrace`. */
@@ -32,18 +29,7 @@ const listQuery = z.object({
   filename_pattern: queryString.optional(),
 });
 
-const pathParams = z.object({
-  import_error_id: z
-    .string()
-    .regex(/^[+-]?\d+$/, {
-      error: "Input should be a valid integer, unable to parse string as an integer",
-    })
-    .transform(Number),
-});
-
-// import_error.id is a Postgres integer: a larger id names no row (and must not reach the
-// database, which would refuse it as out of range).
-const MAX_ID = 2_147_483_647;
+const pathParams = z.object({ import_error_id: intText });
 
 export function importErrorsRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -51,12 +37,9 @@ export function importErrorsRoutes(ctx: ApiContext): Router {
   router.get("/importErrors", async (req, res) => {
     const query = parseInput(listQuery, req.query, "query");
     const page = pageRequest(req.query, ORDER_ATTRIBUTES, "id", ["id"]);
-    const orderBy = page.orderBy.flatMap((c): ImportErrorOrder[] =>
-      isImportErrorOrderKey(c.column) ? [{ key: c.column, descending: c.descending }] : [],
-    );
     const result = await listImportErrorsPage(ctx.client, {
       filenamePatterns: likePatterns(query.filename_pattern),
-      orderBy,
+      orderBy: storeOrderBy(page, isImportErrorOrderKey),
       limit: page.limit,
       offset: page.offset,
     });
@@ -68,7 +51,9 @@ export function importErrorsRoutes(ctx: ApiContext): Router {
 
   router.get("/importErrors/:import_error_id", async (req, res) => {
     const { import_error_id: id } = parseInput(pathParams, req.params, "path");
-    const error = Math.abs(id) > MAX_ID ? null : await getImportError(ctx.client, { id });
+    // import_error.id is a Postgres integer: a larger id names no row (and must not reach the
+    // database, which would refuse it as out of range).
+    const error = fitsInt4(id) ? await getImportError(ctx.client, { id }) : null;
     if (error === null) {
       // Python prints the integer itself, however large; a JS number would print 1e+21.
       const shown = Number.isSafeInteger(id) ? String(id) : String(req.params.import_error_id);

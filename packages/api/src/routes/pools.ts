@@ -13,19 +13,19 @@ import {
 import { Router } from "express";
 import { z } from "zod";
 import { requireRole } from "../auth/authenticate";
-import { configOrderBy } from "../config/configOrderBy";
-import { likePatterns } from "../config/likePatterns";
 import { parseBody } from "../config/parseBody";
 import { pathRest } from "../config/pathRest";
 import { poolBody, poolPatchBody } from "../config/poolBody";
 import { poolChanges } from "../config/poolChanges";
 import { poolResponse } from "../config/poolResponse";
-import { queryNonNegativeInt, queryString } from "../config/queryParams";
 import { storeErrorCode } from "../config/storeErrorCode";
 import { updateMaskOf } from "../config/updateMask";
 import type { ApiContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/apiError";
+import { likePatterns } from "../http/likePatterns";
 import { pageRequest } from "../http/pagination";
+import { queryNonNegativeInt, queryString } from "../http/queryParams";
+import { storeOrderBy } from "../http/storeOrderBy";
 import { parseInput } from "../http/validation";
 
 /** order_by attribute → the store's order key (`name` is Airflow's alias of `pool`). */
@@ -54,7 +54,7 @@ export function poolsRoutes(ctx: ApiContext): Router {
     const page = pageRequest(req.query, ORDER_ATTRIBUTES, "id", ["id"]);
     const result = await listPoolsPage(ctx.client, {
       namePatterns: likePatterns(query.pool_name_pattern),
-      orderBy: configOrderBy(page, isPoolOrderKey),
+      orderBy: storeOrderBy(page, isPoolOrderKey),
       limit: page.limit,
       offset: page.offset,
     });

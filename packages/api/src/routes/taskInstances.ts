@@ -10,6 +10,8 @@ import { requireRole } from "../auth/authenticate";
 import type { ApiContext } from "../context";
 import { notFound } from "../http/apiError";
 import { pageRequest } from "../http/pagination";
+import { pathSegment } from "../http/pathSegment";
+import { intText, queryInt, queryStrings } from "../http/queryParams";
 import { parseInput } from "../http/validation";
 import { clearDagTaskInstances } from "../taskInstances/clearDagTaskInstances";
 import { parseClearTaskInstancesBody } from "../taskInstances/clearTaskInstancesBody";
@@ -17,7 +19,6 @@ import { dagOrNotFound } from "../taskInstances/dagOrNotFound";
 import { logRoutes } from "../taskInstances/logRoutes";
 import { patchTaskInstanceBody, taskInstancePatch } from "../taskInstances/patchTaskInstanceBody";
 import { patchTaskInstances } from "../taskInstances/patchTaskInstances";
-import { intText, queryInt, queryStrings } from "../taskInstances/queryParams";
 import { taskInstanceHistoryResponse } from "../taskInstances/taskInstanceHistoryResponse";
 import { taskInstanceListFilters } from "../taskInstances/taskInstanceListQuery";
 import {
@@ -32,10 +33,6 @@ import { xcomRoutes } from "../taskInstances/xcomRoutes";
 
 const TIS = "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances";
 
-// Express types a handler's params loosely once a middleware (requireRole) precedes it.
-const segment = (value: string | string[] | undefined): string =>
-  typeof value === "string" ? value : "";
-
 const mapIndexPath = z.object({ map_index: intText });
 const tryNumberPath = z.object({ task_try_number: intText });
 const mapIndexQuery = z.object({ map_index: queryInt.default(-1) });
@@ -48,9 +45,9 @@ function keyOf(req: Request, mapIndexIn: "path" | "query") {
       ? parseInput(mapIndexPath, req.params, "path").map_index
       : parseInput(mapIndexQuery, req.query, "query").map_index;
   return {
-    dagId: segment(req.params.dag_id),
-    runId: segment(req.params.dag_run_id),
-    taskId: segment(req.params.task_id),
+    dagId: pathSegment(req.params.dag_id),
+    runId: pathSegment(req.params.dag_run_id),
+    taskId: pathSegment(req.params.task_id),
     mapIndex,
   };
 }
@@ -199,9 +196,9 @@ export function taskInstancesRoutes(ctx: ApiContext): Router {
           ? parseInput(mapIndexPath, req.params, "path").map_index
           : (query.map_index ?? null);
       const tis = await patchTaskInstances(ctx.client, cache, {
-        dagId: segment(req.params.dag_id),
-        runId: segment(req.params.dag_run_id),
-        taskId: segment(req.params.task_id),
+        dagId: pathSegment(req.params.dag_id),
+        runId: pathSegment(req.params.dag_run_id),
+        taskId: pathSegment(req.params.task_id),
         mapIndex,
         patch: taskInstancePatch(raw, body, query.update_mask),
         dryRun,
@@ -217,7 +214,12 @@ export function taskInstancesRoutes(ctx: ApiContext): Router {
 
   router.post("/dags/:dag_id/clearTaskInstances", asUser, async (req, res) => {
     const body = parseClearTaskInstancesBody(req.body);
-    const tis = await clearDagTaskInstances(ctx.client, cache, segment(req.params.dag_id), body);
+    const tis = await clearDagTaskInstances(
+      ctx.client,
+      cache,
+      pathSegment(req.params.dag_id),
+      body,
+    );
     res.json(taskInstanceCollection(tis));
   });
 

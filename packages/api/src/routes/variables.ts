@@ -14,11 +14,8 @@ import {
 import { Router } from "express";
 import { z } from "zod";
 import { requireRole } from "../auth/authenticate";
-import { configOrderBy, UNORDERED } from "../config/configOrderBy";
-import { likePatterns } from "../config/likePatterns";
 import { parseBody } from "../config/parseBody";
 import { pathRest } from "../config/pathRest";
-import { queryNonNegativeInt, queryString } from "../config/queryParams";
 import { storeErrorCode } from "../config/storeErrorCode";
 import { updateMaskOf } from "../config/updateMask";
 import { variableBody, variableText } from "../config/variableBody";
@@ -26,7 +23,10 @@ import { variableChanges } from "../config/variableChanges";
 import { variableResponse } from "../config/variableResponse";
 import type { ApiContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/apiError";
+import { likePatterns } from "../http/likePatterns";
 import { pageRequest } from "../http/pagination";
+import { queryNonNegativeInt, queryString } from "../http/queryParams";
+import { storeOrderBy, UNORDERED } from "../http/storeOrderBy";
 import { parseInput } from "../http/validation";
 
 /** order_by attribute → the store's order key (Airflow's column is `_val`). */
@@ -55,7 +55,7 @@ export function variablesRoutes(ctx: ApiContext): Router {
     const page = pageRequest(req.query, ORDER_ATTRIBUTES, "id", ["id"]);
     const result = await listVariablesPage(ctx.client, {
       keyPatterns: likePatterns(query.variable_key_pattern),
-      orderBy: configOrderBy(page, isVariableOrderKey),
+      orderBy: storeOrderBy(page, isVariableOrderKey),
       limit: page.limit,
       offset: page.offset,
     });

@@ -4,30 +4,13 @@
 // excludes start_date/end_date; only_failed and only_running exclude each other.
 import { z } from "zod";
 import { ApiError } from "../http/apiError";
+import { dateTimeInput } from "../http/dateTimeInput";
 import { parseInput } from "../http/validation";
 
 const flag = (fallback: boolean) =>
   z.boolean({ error: "Input should be a valid boolean" }).default(fallback);
 
-const AWARE_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-const awareDateTime = z
-  .string({ error: "Input should be a valid datetime" })
-  .transform((text, ctx) => {
-    const parsed = Date.parse(text.replace(" ", "T"));
-    if (!AWARE_DATE_TIME.test(text) || Number.isNaN(parsed)) {
-      ctx.addIssue({
-        code: "custom",
-        message: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)
-          ? "Input should have timezone info"
-          : "Input should be a valid datetime, invalid datetime format",
-      });
-      return z.NEVER;
-    }
-    return new Date(parsed);
-  })
-  .nullable()
-  .default(null);
+const awareDateTime = dateTimeInput({ aware: true }).nullable().default(null);
 
 const taskMarker = z.union([
   z.string(),

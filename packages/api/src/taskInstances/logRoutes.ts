@@ -5,9 +5,9 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { ApiContext } from "../context";
+import { intText, queryBoolean, queryInt, queryString } from "../http/queryParams";
 import { parseInput } from "../http/validation";
 import { decodeLogToken, encodeLogToken } from "./logContinuationToken";
-import { intText, queryBoolean, queryInt, queryString } from "./queryParams";
 import { readTryLog } from "./tryLog";
 
 const pathParams = z.object({

@@ -6,7 +6,7 @@ import { TaskInstanceState } from "@updraft/sdk";
 import type { TaskInstanceFilters } from "@updraft/store";
 import { z } from "zod";
 import { ApiError } from "../http/apiError";
-import { parseInput } from "../http/validation";
+import { likePatterns } from "../http/likePatterns";
 import {
   queryDateTime,
   queryIntAtLeast,
@@ -14,19 +14,16 @@ import {
   queryNumber,
   queryString,
   queryStrings,
-} from "./queryParams";
-import { likePatterns } from "./likePatterns";
+} from "../http/queryParams";
+import { rangeFilter, rangeFilterShape } from "../http/rangeFilters";
+import { parseInput } from "../http/validation";
 
 const DATE_RANGES = ["start_date", "end_date", "updated_at", "logical_date", "run_after"] as const;
-const BOUNDS = ["gte", "gt", "lte", "lt"] as const;
 
-const rangeEntries: [string, z.ZodType][] = [
-  ...DATE_RANGES.flatMap((field) =>
-    BOUNDS.map((bound): [string, z.ZodType] => [`${field}_${bound}`, queryDateTime.optional()]),
-  ),
-  ...BOUNDS.map((bound): [string, z.ZodType] => [`duration_${bound}`, queryNumber.optional()]),
-];
-const rangeShape: Record<string, z.ZodType> = Object.fromEntries(rangeEntries);
+const rangeShape = {
+  ...rangeFilterShape(DATE_RANGES, queryDateTime.optional()),
+  ...rangeFilterShape(["duration"], queryNumber.optional()),
+};
 
 const scalarShape = {
   task_id: queryString.optional(),
@@ -73,17 +70,6 @@ export function parseStates(values: readonly string[]): (TaskInstanceState | nul
 const nonEmpty = <T>(values: readonly T[]): readonly T[] | undefined =>
   values.length === 0 ? undefined : values;
 
-type Bounds<T> = { gte?: T; gt?: T; lte?: T; lt?: T };
-
-function range<T>(query: Record<string, unknown>, field: string): Bounds<T> | undefined {
-  const bounds: Bounds<T> = {};
-  for (const bound of BOUNDS) {
-    const value = query[`${field}_${bound}`];
-    if (value !== undefined) bounds[bound] = value as T;
-  }
-  return Object.keys(bounds).length === 0 ? undefined : bounds;
-}
-
 /** The filters the query string asks for (without the DAG and run of the path). */
 export function taskInstanceListFilters(query: unknown): TaskInstanceFilters {
   const q = parseInput(listQuery, query, "query") as ListQuery;
@@ -102,11 +88,11 @@ export function taskInstanceListFilters(query: unknown): TaskInstanceFilters {
     taskIdPatterns: likePatterns(q.task_display_name_pattern),
     poolPatterns: likePatterns(q.pool_name_pattern),
     queuePatterns: likePatterns(q.queue_name_pattern),
-    startDate: range<Date>(ranges, "start_date"),
-    endDate: range<Date>(ranges, "end_date"),
-    updatedAt: range<Date>(ranges, "updated_at"),
-    logicalDate: range<Date>(ranges, "logical_date"),
-    runAfter: range<Date>(ranges, "run_after"),
-    duration: range<number>(ranges, "duration"),
+    startDate: rangeFilter<Date>(ranges, "start_date"),
+    endDate: rangeFilter<Date>(ranges, "end_date"),
+    updatedAt: rangeFilter<Date>(ranges, "updated_at"),
+    logicalDate: rangeFilter<Date>(ranges, "logical_date"),
+    runAfter: rangeFilter<Date>(ranges, "run_after"),
+    duration: rangeFilter<number>(ranges, "duration"),
   };
 }

@@ -4,6 +4,7 @@
 // task_id, which a list across runs needs to be read in a stable order. Default: map_index.
 import { isTaskInstanceOrderKey, type TaskInstanceOrder } from "@updraft/store";
 import type { PageRequest } from "../http/pagination";
+import { storeOrderBy } from "../http/storeOrderBy";
 
 /** Attribute → the store's order key (given to pageRequest as the "column"). */
 export const TASK_INSTANCE_ORDER_ATTRIBUTES: Readonly<Record<string, string>> = Object.fromEntries(
@@ -29,9 +30,7 @@ export const TASK_INSTANCE_ORDER_ATTRIBUTES: Readonly<Record<string, string>> = 
 
 /** The page's ordering as the store's listTaskInstancesPage takes it. */
 export function taskInstanceOrder(page: PageRequest): TaskInstanceOrder[] {
-  return page.orderBy.flatMap((c) =>
-    isTaskInstanceOrderKey(c.column) ? [{ key: c.column, descending: c.descending }] : [],
-  );
+  return storeOrderBy(page, isTaskInstanceOrderKey);
 }
 
 /** The order of the task instances a mark or a clear returns: by run, task and map index. */

@@ -14,8 +14,8 @@ import { z } from "zod";
 import type { ApiContext } from "../context";
 import { notFound } from "../http/apiError";
 import { DEFAULT_PAGE_LIMIT, MAXIMUM_PAGE_LIMIT } from "../http/pagination";
+import { queryBoolean, queryIntAtLeast, queryString } from "../http/queryParams";
 import { parseInput } from "../http/validation";
-import { queryBoolean, queryIntAtLeast, queryString } from "./queryParams";
 import { stringifiedValue, xcomResponse } from "./xcomResponse";
 
 const listQuery = z.object({

@@ -6,24 +6,24 @@
 //   returns: { assetEvents, totalEntries }, in the requested order, id breaking ties
 import type { SqlClient } from "../../../sqlClient";
 import { type AssetEventResponseRow, assetEventResponseFromRow } from "./assetResponseRow";
-import { type ConfigOrder, configOrderSql } from "./configOrder";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
+import { selectPage } from "../selectPage";
 
 /** What an asset event list can be ordered by. */
 export type AssetEventOrderKey =
   "id" | "source_task_id" | "source_dag_id" | "source_run_id" | "source_map_index" | "timestamp";
 
 const ORDER_COLUMNS: Readonly<Record<AssetEventOrderKey, string>> = {
-  id: "e.id",
-  source_task_id: "e.source_task_id",
-  source_dag_id: "e.source_dag_id",
-  source_run_id: "e.source_run_id",
-  source_map_index: "e.source_map_index",
-  timestamp: "e.timestamp",
+  id: "f.id",
+  source_task_id: "f.source_task_id",
+  source_dag_id: "f.source_dag_id",
+  source_run_id: "f.source_run_id",
+  source_map_index: "f.source_map_index",
+  timestamp: "f.timestamp",
 };
 
 /** Whether `value` names an AssetEventOrderKey. */
-export const isAssetEventOrderKey = (value: string): value is AssetEventOrderKey =>
-  Object.hasOwn(ORDER_COLUMNS, value);
+export const isAssetEventOrderKey = isOrderKeyOf(ORDER_COLUMNS);
 
 /** Input of listAssetEventsPage; an omitted filter matches everything. */
 export interface ListAssetEventsPageInput {
@@ -39,7 +39,7 @@ export interface ListAssetEventsPageInput {
   readonly timestampLte?: Date | null;
   readonly timestampLt?: Date | null;
   /** @default by timestamp */
-  readonly orderBy?: readonly ConfigOrder<AssetEventOrderKey>[];
+  readonly orderBy?: readonly ListOrder<AssetEventOrderKey>[];
   readonly limit: number;
   /** @default 0 */
   readonly offset?: number;
@@ -56,12 +56,8 @@ export async function listAssetEventsPage(
   client: SqlClient,
   input: ListAssetEventsPageInput,
 ): Promise<AssetEventsPageResult> {
-  const order = configOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id", [
-    { key: "timestamp", descending: false },
-  ]);
-  const result = await client.query(
-    `with filtered as (
-       select e.*, a.name, a.uri, a."group" as asset_group
+  const page = await selectPage(client, {
+    filtered: `select e.*, a.name, a.uri, a."group" as asset_group
        from asset_event e join asset a on a.id = e.asset_id
        where ($1::int is null or e.asset_id = $1)
          and ($2::text is null or e.source_dag_id = $2)
@@ -72,15 +68,8 @@ export async function listAssetEventsPage(
          and ($7::timestamptz is null or e.timestamp >= $7)
          and ($8::timestamptz is null or e.timestamp > $8)
          and ($9::timestamptz is null or e.timestamp <= $9)
-         and ($10::timestamptz is null or e.timestamp < $10)
-     ), page as (
-       select e.*, row_number() over (order by ${order}) as ordinal
-       from filtered e order by ${order} limit $11 offset $12
-     )
-     select t.total, p.*
-     from (select count(*)::int as total from filtered) t left join page p on true
-     order by p.ordinal`,
-    [
+         and ($10::timestamptz is null or e.timestamp < $10)`,
+    params: [
       input.assetId ?? null,
       input.sourceDagId ?? null,
       input.sourceTaskId ?? null,
@@ -91,12 +80,12 @@ export async function listAssetEventsPage(
       input.timestampGt ?? null,
       input.timestampLte ?? null,
       input.timestampLt ?? null,
-      input.limit,
-      input.offset ?? 0,
     ],
-  );
-  return {
-    assetEvents: result.rows.filter((r) => r.id !== null).map(assetEventResponseFromRow),
-    totalEntries: Number(result.rows[0]?.total ?? 0),
-  };
+    order: listOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id", {
+      fallback: [{ key: "timestamp", descending: false }],
+    }),
+    limit: input.limit,
+    offset: input.offset ?? 0,
+  });
+  return { assetEvents: page.rows.map(assetEventResponseFromRow), totalEntries: page.totalEntries };
 }

@@ -8,22 +8,22 @@
 //   returns: { assets, totalEntries }, in the requested order, id breaking ties
 import type { SqlClient } from "../../../sqlClient";
 import { type AssetResponseRow, assetResponseFromRow } from "./assetResponseRow";
-import { type ConfigOrder, configOrderSql } from "./configOrder";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
+import { selectPage } from "../selectPage";
 
 /** What an asset list can be ordered by. */
 export type AssetOrderKey = "id" | "name" | "uri" | "created_at" | "updated_at";
 
 const ORDER_COLUMNS: Readonly<Record<AssetOrderKey, string>> = {
-  id: "a.id",
-  name: "a.name",
-  uri: "a.uri",
-  created_at: "a.created_at",
-  updated_at: "a.updated_at",
+  id: "f.id",
+  name: "f.name",
+  uri: "f.uri",
+  created_at: "f.created_at",
+  updated_at: "f.updated_at",
 };
 
 /** Whether `value` names an AssetOrderKey. */
-export const isAssetOrderKey = (value: string): value is AssetOrderKey =>
-  Object.hasOwn(ORDER_COLUMNS, value);
+export const isAssetOrderKey = isOrderKeyOf(ORDER_COLUMNS);
 
 /** Input of listAssetsPage; an omitted filter matches everything. */
 export interface ListAssetsPageInput {
@@ -38,7 +38,7 @@ export interface ListAssetsPageInput {
   /** Only active assets. @default false */
   readonly onlyActive?: boolean;
   /** @default by id */
-  readonly orderBy?: readonly ConfigOrder<AssetOrderKey>[];
+  readonly orderBy?: readonly ListOrder<AssetOrderKey>[];
   readonly limit: number;
   /** @default 0 */
   readonly offset?: number;
@@ -55,10 +55,8 @@ export async function listAssetsPage(
   client: SqlClient,
   input: ListAssetsPageInput,
 ): Promise<AssetsPageResult> {
-  const order = configOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id");
-  const result = await client.query(
-    `with filtered as (
-       select a.* from asset a
+  const page = await selectPage(client, {
+    filtered: `select a.* from asset a
        where ($1::int is null or a.id = $1)
          and ($2::text[] is null or a.name ilike any($2::text[]))
          and ($3::text[] is null or a.uri ilike any($3::text[]))
@@ -73,38 +71,28 @@ export async function listAssetsPage(
                          where r.asset_id = a.id)
               or exists (select 1 from task_outlet_asset_reference o
                          join dag d on d.dag_id = o.dag_id and not d.is_stale
-                         where o.asset_id = a.id))
-     ), page as (
-       select a.*, row_number() over (order by ${order}) as ordinal
-       from filtered a order by ${order} limit $6 offset $7
-     )
-     select t.total, p.*,
-       array(select r.dag_id from dag_schedule_asset_reference r
-             where r.asset_id = p.id order by r.dag_id) as scheduled_dag_ids,
-       coalesce((select jsonb_agg(jsonb_build_object('dag_id', o.dag_id, 'task_id', o.task_id)
-                                  order by o.dag_id, o.task_id)
-                 from task_outlet_asset_reference o where o.asset_id = p.id),
-                '[]'::jsonb) as producing_tasks,
-       e.id as last_event_id, e.timestamp as last_event_timestamp
-     from (select count(*)::int as total from filtered) t
-     left join page p on true
-     left join lateral (
-       select ev.id, ev.timestamp from asset_event ev where ev.asset_id = p.id
-       order by ev.timestamp desc, ev.id desc limit 1
-     ) e on true
-     order by p.ordinal`,
-    [
+                         where o.asset_id = a.id))`,
+    params: [
       input.assetId ?? null,
       input.namePatterns ?? null,
       input.uriPatterns ?? null,
       input.dagIds ?? null,
       input.onlyActive ?? false,
-      input.limit,
-      input.offset ?? 0,
     ],
-  );
-  return {
-    assets: result.rows.filter((r) => r.id !== null).map(assetResponseFromRow),
-    totalEntries: Number(result.rows[0]?.total ?? 0),
-  };
+    order: listOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id"),
+    limit: input.limit,
+    offset: input.offset ?? 0,
+    columns: `array(select r.dag_id from dag_schedule_asset_reference r
+             where r.asset_id = p.id order by r.dag_id) as scheduled_dag_ids,
+       coalesce((select jsonb_agg(jsonb_build_object('dag_id', o.dag_id, 'task_id', o.task_id)
+                                  order by o.dag_id, o.task_id)
+                 from task_outlet_asset_reference o where o.asset_id = p.id),
+                '[]'::jsonb) as producing_tasks,
+       e.id as last_event_id, e.timestamp as last_event_timestamp`,
+    joins: `left join lateral (
+       select ev.id, ev.timestamp from asset_event ev where ev.asset_id = p.id
+       order by ev.timestamp desc, ev.id desc limit 1
+     ) e on true`,
+  });
+  return { assets: page.rows.map(assetResponseFromRow), totalEntries: page.totalEntries };
 }

@@ -6,30 +6,30 @@
 //            in the requested order, id breaking ties
 import { type ConnectionRow, connectionFromRow } from "../../../rows/connectionRow";
 import type { SqlClient } from "../../../sqlClient";
-import { type ConfigOrder, configOrderSql } from "./configOrder";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
+import { selectPage } from "../selectPage";
 
 /** What a connection list can be ordered by. */
 export type ConnectionOrderKey = "id" | "conn_id" | "conn_type" | "description" | "host" | "port";
 
 const ORDER_COLUMNS: Readonly<Record<ConnectionOrderKey, string>> = {
-  id: "c.id",
-  conn_id: "c.conn_id",
-  conn_type: "c.conn_type",
-  description: "c.description",
-  host: "c.host",
-  port: "c.port",
+  id: "f.id",
+  conn_id: "f.conn_id",
+  conn_type: "f.conn_type",
+  description: "f.description",
+  host: "f.host",
+  port: "f.port",
 };
 
 /** Whether `value` names a ConnectionOrderKey. */
-export const isConnectionOrderKey = (value: string): value is ConnectionOrderKey =>
-  Object.hasOwn(ORDER_COLUMNS, value);
+export const isConnectionOrderKey = isOrderKeyOf(ORDER_COLUMNS);
 
 /** Input of listConnectionsPage. */
 export interface ListConnectionsPageInput {
   /** ILIKE patterns on conn_id; any of them matches. */
   readonly connIdPatterns?: readonly string[] | null;
   /** @default by id */
-  readonly orderBy?: readonly ConfigOrder<ConnectionOrderKey>[];
+  readonly orderBy?: readonly ListOrder<ConnectionOrderKey>[];
   readonly limit: number;
   /** @default 0 */
   readonly offset?: number;
@@ -46,22 +46,12 @@ export async function listConnectionsPage(
   client: SqlClient,
   input: ListConnectionsPageInput,
 ): Promise<ConnectionsPageResult> {
-  const order = configOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id");
-  const result = await client.query(
-    `with filtered as (
-       select * from connection where $1::text[] is null or conn_id ilike any($1::text[])
-     ),
-     page as (
-       select c.*, row_number() over (order by ${order}) as ordinal
-       from filtered c order by ${order} limit $2 offset $3
-     )
-     select t.total, p.*
-     from (select count(*)::int as total from filtered) t left join page p on true
-     order by p.ordinal`,
-    [input.connIdPatterns ?? null, input.limit, input.offset ?? 0],
-  );
-  return {
-    connections: result.rows.filter((r) => r.id !== null).map(connectionFromRow),
-    totalEntries: Number(result.rows[0]?.total ?? 0),
-  };
+  const page = await selectPage(client, {
+    filtered: "select * from connection where $1::text[] is null or conn_id ilike any($1::text[])",
+    params: [input.connIdPatterns ?? null],
+    order: listOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id"),
+    limit: input.limit,
+    offset: input.offset ?? 0,
+  });
+  return { connections: page.rows.map(connectionFromRow), totalEntries: page.totalEntries };
 }

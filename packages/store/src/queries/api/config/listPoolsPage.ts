@@ -9,7 +9,7 @@
 //            (Infinity for slots -1)
 import { type PoolWithOccupancyRow, poolWithOccupancyFromRow } from "../../../rows/poolRow";
 import type { SqlClient } from "../../../sqlClient";
-import { type ConfigOrder, configOrderSql } from "./configOrder";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
 
 /** What a pool list can be ordered by. */
 export type PoolOrderKey = "id" | "pool";
@@ -17,15 +17,14 @@ export type PoolOrderKey = "id" | "pool";
 const ORDER_COLUMNS: Readonly<Record<PoolOrderKey, string>> = { id: "p.id", pool: "p.pool" };
 
 /** Whether `value` names a PoolOrderKey. */
-export const isPoolOrderKey = (value: string): value is PoolOrderKey =>
-  Object.hasOwn(ORDER_COLUMNS, value);
+export const isPoolOrderKey = isOrderKeyOf(ORDER_COLUMNS);
 
 /** Input of listPoolsPage. */
 export interface ListPoolsPageInput {
   /** ILIKE patterns on the name; any of them matches. */
   readonly namePatterns?: readonly string[] | null;
   /** @default by id */
-  readonly orderBy?: readonly ConfigOrder<PoolOrderKey>[];
+  readonly orderBy?: readonly ListOrder<PoolOrderKey>[];
   readonly limit: number;
   /** @default 0 */
   readonly offset?: number;
@@ -42,7 +41,7 @@ export async function listPoolsPage(
   client: SqlClient,
   input: ListPoolsPageInput,
 ): Promise<PoolsPageResult> {
-  const order = configOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id");
+  const order = listOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id");
   const result = await client.query(
     `with filtered as (
        select * from slot_pool where $1::text[] is null or pool ilike any($1::text[])

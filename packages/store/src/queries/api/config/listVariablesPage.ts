@@ -6,29 +6,29 @@
 //            the requested order, id breaking ties
 import { type VariableRow, variableFromRow } from "../../../rows/variableRow";
 import type { SqlClient } from "../../../sqlClient";
-import { type ConfigOrder, configOrderSql } from "./configOrder";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
+import { selectPage } from "../selectPage";
 
 /** What a variable list can be ordered by (`val` is Airflow's `_val`). */
 export type VariableOrderKey = "id" | "key" | "val" | "description" | "is_encrypted";
 
 const ORDER_COLUMNS: Readonly<Record<VariableOrderKey, string>> = {
-  id: "v.id",
-  key: "v.key",
-  val: "v.val",
-  description: "v.description",
-  is_encrypted: "v.is_encrypted",
+  id: "f.id",
+  key: "f.key",
+  val: "f.val",
+  description: "f.description",
+  is_encrypted: "f.is_encrypted",
 };
 
 /** Whether `value` names a VariableOrderKey. */
-export const isVariableOrderKey = (value: string): value is VariableOrderKey =>
-  Object.hasOwn(ORDER_COLUMNS, value);
+export const isVariableOrderKey = isOrderKeyOf(ORDER_COLUMNS);
 
 /** Input of listVariablesPage. */
 export interface ListVariablesPageInput {
   /** ILIKE patterns on the key; any of them matches. */
   readonly keyPatterns?: readonly string[] | null;
   /** @default by id */
-  readonly orderBy?: readonly ConfigOrder<VariableOrderKey>[];
+  readonly orderBy?: readonly ListOrder<VariableOrderKey>[];
   readonly limit: number;
   /** @default 0 */
   readonly offset?: number;
@@ -45,22 +45,12 @@ export async function listVariablesPage(
   client: SqlClient,
   input: ListVariablesPageInput,
 ): Promise<VariablesPageResult> {
-  const order = configOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id");
-  const result = await client.query(
-    `with filtered as (
-       select * from variable where $1::text[] is null or key ilike any($1::text[])
-     ),
-     page as (
-       select v.*, row_number() over (order by ${order}) as ordinal
-       from filtered v order by ${order} limit $2 offset $3
-     )
-     select t.total, p.*
-     from (select count(*)::int as total from filtered) t left join page p on true
-     order by p.ordinal`,
-    [input.keyPatterns ?? null, input.limit, input.offset ?? 0],
-  );
-  return {
-    variables: result.rows.filter((r) => r.id !== null).map(variableFromRow),
-    totalEntries: Number(result.rows[0]?.total ?? 0),
-  };
+  const page = await selectPage(client, {
+    filtered: "select * from variable where $1::text[] is null or key ilike any($1::text[])",
+    params: [input.keyPatterns ?? null],
+    order: listOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id"),
+    limit: input.limit,
+    offset: input.offset ?? 0,
+  });
+  return { variables: page.rows.map(variableFromRow), totalEntries: page.totalEntries };
 }

@@ -7,6 +7,7 @@
 //   locks:   none
 //   returns: { dagRuns, totalEntries }, runs in the requested order (id breaking ties)
 import type { SqlClient } from "../../../sqlClient";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
 import { DAG_RUN_DURATION_SQL, type DagRunFilters, dagRunWhereSql } from "./dagRunFilters";
 import { type DagRunResponseRow, dagRunResponseFromRow } from "./dagRunResponseRow";
 
@@ -29,10 +30,7 @@ export type DagRunSortKey =
  * Postgres (plain ASC/DESC): last ascending, first descending — which also lets one btree index
  * serve both directions.
  */
-export interface DagRunSort {
-  readonly key: DagRunSortKey;
-  readonly descending: boolean;
-}
+export type DagRunSort = ListOrder<DagRunSortKey>;
 
 const SORT_SQL: Readonly<Record<DagRunSortKey, string>> = {
   id: "r.id",
@@ -49,8 +47,7 @@ const SORT_SQL: Readonly<Record<DagRunSortKey, string>> = {
 };
 
 /** Whether `value` names a DagRunSortKey. */
-export const isDagRunSortKey = (value: string): value is DagRunSortKey =>
-  Object.hasOwn(SORT_SQL, value);
+export const isDagRunSortKey = isOrderKeyOf(SORT_SQL);
 
 /** Input of listDagRunsPage. */
 export interface ListDagRunsPageInput extends DagRunFilters {
@@ -67,20 +64,12 @@ export interface DagRunsPage {
   readonly totalEntries: number;
 }
 
-function orderSql(orderBy: readonly DagRunSort[]): string {
-  const criteria: DagRunSort[] =
-    orderBy.length > 0 ? [...orderBy] : [{ key: "id", descending: false }];
-  if (!criteria.some((c) => c.key === "id"))
-    criteria.push({ key: "id", descending: criteria[0]?.descending ?? false });
-  return criteria.map((c) => `${SORT_SQL[c.key]} ${c.descending ? "desc" : "asc"}`).join(", ");
-}
-
 /** Lists the runs matching the filters, one page of them. */
 export async function listDagRunsPage(
   client: SqlClient,
   input: ListDagRunsPageInput,
 ): Promise<DagRunsPage> {
-  const order = orderSql(input.orderBy ?? []);
+  const order = listOrderSql(SORT_SQL, input.orderBy ?? [], "id", { nullsLast: false });
   const pageParams: unknown[] = [];
   const pageWhere = dagRunWhereSql(input, pageParams);
   pageParams.push(input.limit, input.offset ?? 0);

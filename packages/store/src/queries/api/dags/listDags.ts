@@ -4,6 +4,8 @@
 //   locks:   none
 //   returns: { dags, totalEntries }, dags in the requested order (dag_id breaking ties)
 import type { SqlClient } from "../../../sqlClient";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
+import { selectPage } from "../selectPage";
 import { type DagFilters, dagFilterParams, FILTERED_DAGS_SQL } from "./dagFilters";
 import {
   DAG_DISPLAY_NAME_SQL,
@@ -17,10 +19,7 @@ export type DagOrderKey =
   "dag_id" | "dag_display_name" | "next_dagrun" | "last_run_state" | "last_run_start_date";
 
 /** One ordering criterion; nulls sort last in both directions, as Airflow's API sorts them. */
-export interface DagOrder {
-  readonly key: DagOrderKey;
-  readonly descending: boolean;
-}
+export type DagOrder = ListOrder<DagOrderKey>;
 
 const ORDER_COLUMNS: Readonly<Record<DagOrderKey, string>> = {
   dag_id: "f.dag_id",
@@ -31,8 +30,7 @@ const ORDER_COLUMNS: Readonly<Record<DagOrderKey, string>> = {
 };
 
 /** Whether `value` names a DagOrderKey. */
-export const isDagOrderKey = (value: string): value is DagOrderKey =>
-  Object.hasOwn(ORDER_COLUMNS, value);
+export const isDagOrderKey = isOrderKeyOf(ORDER_COLUMNS);
 
 /** Input of listDags. */
 export interface ListDagsInput extends DagFilters {
@@ -49,39 +47,20 @@ export interface DagsPage {
   readonly totalEntries: number;
 }
 
-function orderSql(orderBy: readonly DagOrder[]): string {
-  const criteria: DagOrder[] =
-    orderBy.length > 0 ? [...orderBy] : [{ key: "dag_id", descending: false }];
-  if (!criteria.some((c) => c.key === "dag_id"))
-    criteria.push({ key: "dag_id", descending: criteria[0]?.descending ?? false });
-  return criteria
-    .map((c) => `${ORDER_COLUMNS[c.key]} ${c.descending ? "desc" : "asc"} nulls last`)
-    .join(", ");
-}
-
 /** Lists DAGs matching the filters, one page of them. */
 export async function listDags(client: SqlClient, input: ListDagsInput): Promise<DagsPage> {
   const orderBy = input.orderBy ?? [];
-  const order = orderSql(orderBy);
   const byLastRun = orderBy.some((c) => c.key.startsWith("last_run_"));
-  const result = await client.query(
-    `with filtered as (
-       select d.*, ${DAG_DISPLAY_NAME_SQL} as dag_display_name, sd.dag_id is not null as is_serialized,
+  const page = await selectPage(client, {
+    filtered: `select d.*, ${DAG_DISPLAY_NAME_SQL} as dag_display_name, sd.dag_id is not null as is_serialized,
               lr.state as last_run_state, lr.start_date as last_run_start_date
-       ${FILTERED_DAGS_SQL}
-     ),
-     page as (
-       select f.*, row_number() over (order by ${order}) as ordinal
-       from filtered f order by ${order} limit $11 offset $12
-     )
-     select t.total, p.*, ${dagTagsSql("p")} as tags
-     from (select count(*)::int as total from filtered) t
-     left join page p on true
-     order by p.ordinal`,
-    [...dagFilterParams(input, byLastRun), input.limit, input.offset ?? 0],
-  );
-  return {
-    dags: result.rows.filter((r) => r.dag_id !== null).map(dagResponseFromRow),
-    totalEntries: Number(result.rows[0]?.total ?? 0),
-  };
+       ${FILTERED_DAGS_SQL}`,
+    params: dagFilterParams(input, byLastRun),
+    order: listOrderSql(ORDER_COLUMNS, orderBy, "dag_id"),
+    limit: input.limit,
+    offset: input.offset ?? 0,
+    columns: `${dagTagsSql("p")} as tags`,
+    key: "dag_id",
+  });
+  return { dags: page.rows.map(dagResponseFromRow), totalEntries: page.totalEntries };
 }

@@ -5,6 +5,8 @@
 //   locks:   none
 //   returns: { taskInstances, totalEntries }, in the requested order (id breaking ties)
 import type { SqlClient } from "../../../sqlClient";
+import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
+import { selectPage } from "../selectPage";
 import { type TaskInstanceFilters, taskInstanceWhere } from "./taskInstanceFilters";
 import {
   dagDisplayNameSql,
@@ -33,10 +35,7 @@ export type TaskInstanceOrderKey =
   | "task_id";
 
 /** One ordering criterion; nulls sort last in both directions, as Airflow's API sorts them. */
-export interface TaskInstanceOrder {
-  readonly key: TaskInstanceOrderKey;
-  readonly descending: boolean;
-}
+export type TaskInstanceOrder = ListOrder<TaskInstanceOrderKey>;
 
 const ORDER_COLUMNS: Readonly<Record<TaskInstanceOrderKey, string>> = {
   id: "f.id",
@@ -58,8 +57,7 @@ const ORDER_COLUMNS: Readonly<Record<TaskInstanceOrderKey, string>> = {
 };
 
 /** Whether `value` names a TaskInstanceOrderKey. */
-export const isTaskInstanceOrderKey = (value: string): value is TaskInstanceOrderKey =>
-  Object.hasOwn(ORDER_COLUMNS, value);
+export const isTaskInstanceOrderKey = isOrderKeyOf(ORDER_COLUMNS);
 
 /** Input of listTaskInstancesPage. */
 export interface ListTaskInstancesPageInput extends TaskInstanceFilters {
@@ -76,44 +74,30 @@ export interface TaskInstancesPage {
   readonly totalEntries: number;
 }
 
-function orderSql(orderBy: readonly TaskInstanceOrder[]): string {
-  const criteria: TaskInstanceOrder[] =
-    orderBy.length > 0 ? [...orderBy] : [{ key: "map_index", descending: false }];
-  if (!criteria.some((c) => c.key === "id"))
-    criteria.push({ key: "id", descending: criteria[0]?.descending ?? false });
-  return criteria
-    .map((c) => `${ORDER_COLUMNS[c.key]} ${c.descending ? "desc" : "asc"} nulls last`)
-    .join(", ");
-}
-
 /** Lists the task instances matching the filters, one page of them. */
 export async function listTaskInstancesPage(
   client: SqlClient,
   input: ListTaskInstancesPageInput,
 ): Promise<TaskInstancesPage> {
-  const where = taskInstanceWhere(input, 3);
-  const order = orderSql(input.orderBy ?? []);
-  const result = await client.query(
-    `with filtered as (
-       select ti.*, r.logical_date, r.run_after, r.data_interval_start, r.data_interval_end
+  const where = taskInstanceWhere(input);
+  const page = await selectPage(client, {
+    filtered: `select ti.*, r.logical_date, r.run_after, r.data_interval_start, r.data_interval_end
        from task_instance ti join dag_run r on r.dag_id = ti.dag_id and r.run_id = ti.run_id
-       where ${where.sql}
-     ), page as (
-       select f.*, row_number() over (order by ${order}) as ordinal
-       from filtered f order by ${order} limit $1 offset $2
-     )
-     select t.total, p.*, ${dagDisplayNameSql("p")} as dag_display_name,
-       ${operatorNameSql("p")} as operator_name, rf.rendered_fields
-     from (select count(*)::int as total from filtered) t
-     left join page p on true
-     left join serialized_dag sd on sd.dag_id = p.dag_id
+       where ${where.sql}`,
+    params: where.params,
+    order: listOrderSql(ORDER_COLUMNS, input.orderBy ?? [], "id", {
+      fallback: [{ key: "map_index", descending: false }],
+    }),
+    limit: input.limit,
+    offset: input.offset ?? 0,
+    columns: `${dagDisplayNameSql("p")} as dag_display_name,
+       ${operatorNameSql("p")} as operator_name, rf.rendered_fields`,
+    joins: `left join serialized_dag sd on sd.dag_id = p.dag_id
      left join rendered_task_instance_fields rf on rf.dag_id = p.dag_id
-       and rf.run_id = p.run_id and rf.task_id = p.task_id and rf.map_index = p.map_index
-     order by p.ordinal`,
-    [input.limit, input.offset ?? 0, ...where.params],
-  );
+       and rf.run_id = p.run_id and rf.task_id = p.task_id and rf.map_index = p.map_index`,
+  });
   return {
-    taskInstances: result.rows.filter((r) => r.id !== null).map(taskInstanceResponseFromRow),
-    totalEntries: Number(result.rows[0]?.total ?? 0),
+    taskInstances: page.rows.map(taskInstanceResponseFromRow),
+    totalEntries: page.totalEntries,
   };
 }

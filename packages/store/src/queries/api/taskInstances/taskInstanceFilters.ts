@@ -40,12 +40,12 @@ export interface TaskInstanceFilters {
   readonly executors?: readonly string[];
   readonly operators?: readonly string[];
   readonly tryNumbers?: readonly number[];
-  /** ILIKE patterns (any of them) on dag_id, run_id, task_id, pool, queue. */
-  readonly dagIdPatterns?: readonly string[];
-  readonly runIdPatterns?: readonly string[];
-  readonly taskIdPatterns?: readonly string[];
-  readonly poolPatterns?: readonly string[];
-  readonly queuePatterns?: readonly string[];
+  /** ILIKE patterns (any of them) on dag_id, run_id, task_id, pool, queue; null does not filter. */
+  readonly dagIdPatterns?: readonly string[] | null;
+  readonly runIdPatterns?: readonly string[] | null;
+  readonly taskIdPatterns?: readonly string[] | null;
+  readonly poolPatterns?: readonly string[] | null;
+  readonly queuePatterns?: readonly string[] | null;
   readonly startDate?: Range<Date>;
   readonly endDate?: Range<Date>;
   readonly updatedAt?: Range<Date>;
@@ -81,8 +81,8 @@ export function taskInstanceWhere(filters: TaskInstanceFilters, firstParam = 1):
   const anyOf = (column: string, values: readonly unknown[] | undefined, cast: string) => {
     if (values !== undefined) conditions.push(`${column} = any(${bind(values, `${cast}[]`)})`);
   };
-  const likeAny = (column: string, patterns: readonly string[] | undefined) => {
-    if (patterns !== undefined) conditions.push(`${column} ilike any(${bind(patterns, "text[]")})`);
+  const likeAny = (column: string, patterns: readonly string[] | null | undefined) => {
+    if (patterns != null) conditions.push(`${column} ilike any(${bind(patterns, "text[]")})`);
   };
   const range = <T>(column: string, bounds: Range<T> | undefined, cast: string) => {
     for (const [key, operator] of RANGE_OPERATORS) {

@@ -1,7 +1,8 @@
 // Datetimes in requests, read as pydantic reads them for Airflow: ISO 8601 (`T` or a space
-// between date and time, fractional seconds, `Z` or an offset) or a bare date (midnight UTC).
-// Airflow's body fields typed AwareDatetime refuse a datetime without an offset; query filters
-// and `run_after` take one without and read it as UTC.
+// between date and time, seconds and fractional seconds optional, `Z` or an offset with or
+// without its colon) or a bare date (midnight UTC). Airflow's body fields typed AwareDatetime
+// refuse a datetime without an offset; query filters and `run_after` take one without and read
+// it as UTC.
 import { z } from "zod";
 
 const ISO =
@@ -14,7 +15,8 @@ function parseIsoDateTime(text: string): { date: Date; aware: boolean } | null {
   const [, day, time, zone] = match;
   // Date keeps milliseconds: digits beyond them are cut, as they cannot be stored anyway.
   const clock = (time ?? "00:00:00").replace(/(\.\d{3})\d+$/, "$1");
-  const offset = zone === undefined ? "Z" : zone.toUpperCase();
+  const offset =
+    zone === undefined ? "Z" : zone.toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
   const date = new Date(`${day}T${clock}${offset}`);
   if (Number.isNaN(date.getTime())) return null;
   return { date, aware: zone !== undefined };

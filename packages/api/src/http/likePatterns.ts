@@ -2,7 +2,7 @@
 // (ILIKE `%term%`, bound, so `%` and `_` keep their LIKE meaning and nothing else is special);
 // `~` stands for everything and `a | b` matches either term.
 
-/** The ILIKE patterns a `*_pattern` value stands for, or null when it was not given. */
+/** The ILIKE patterns a `*_pattern` value stands for (any of them matches); null when not given. */
 export function likePatterns(value: string | undefined): string[] | null {
   if (value === undefined) return null;
   const text = value === "~" ? "%" : value;
@@ -10,5 +10,5 @@ export function likePatterns(value: string | undefined): string[] | null {
     .split("|")
     .map((term) => term.trim())
     .filter((term) => term !== "");
-  return terms.length > 1 ? terms.map((term) => `%${term}%`) : [`%${text}%`];
+  return (terms.length > 1 ? terms : [text]).map((term) => `%${term}%`);
 }
