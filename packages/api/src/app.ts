@@ -18,6 +18,7 @@ import { importErrorsRoutes } from "./routes/importErrors";
 import { monitorRoutes } from "./routes/monitor";
 import { poolsRoutes } from "./routes/pools";
 import { taskInstancesRoutes } from "./routes/taskInstances";
+import { uiRoutes } from "./routes/ui";
 import { variablesRoutes } from "./routes/variables";
 
 const MIN_SECRET_LENGTH = 32;
@@ -71,6 +72,7 @@ export function createApiApp(options: ApiOptions): Express {
     assetsRoutes,
     importErrorsRoutes,
     eventsRoutes,
+    uiRoutes,
   ])
     api.use(routes(ctx));
   api.use((req, _res, next) =>

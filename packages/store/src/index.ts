@@ -358,3 +358,9 @@ export { dagRunSnapshots } from "./queries/api/events/dagRunSnapshots";
 export type { DagRunSnapshot } from "./queries/api/events/dagRunSnapshots";
 export { taskInstanceChanges } from "./queries/api/events/taskInstanceChanges";
 export type { TaskInstanceChange } from "./queries/api/events/taskInstanceChanges";
+
+// api: ui (the grid and graph views' data)
+export { gridRuns } from "./queries/api/ui/gridRuns";
+export type { GridRunRow } from "./queries/api/ui/gridRuns";
+export { gridTaskInstances } from "./queries/api/ui/gridTaskInstances";
+export type { GridTaskInstanceRow } from "./queries/api/ui/gridTaskInstances";
