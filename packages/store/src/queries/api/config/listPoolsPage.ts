@@ -1,6 +1,6 @@
 // listPoolsPage: one page of pools for GET /pools, in the order asked for, with Airflow's
-// PoolResponse numbers — the same sums as listPoolsWithOccupancy (which has one fixed order and
-// an exact LIKE); the API tests check that both agree.
+// PoolResponse numbers — the sums of listPoolsWithOccupancy (POOL_OCCUPANCY_CTES, shared), with
+// the API's ordering and case-insensitive patterns.
 //   reads:   `slot_pool`, names matching any of the ILIKE patterns when given, and
 //            `task_instance` of the page's pools in scheduled, queued, running or deferred
 //   locks:   none (a snapshot for display)
@@ -10,6 +10,7 @@
 import { type PoolWithOccupancyRow, poolWithOccupancyFromRow } from "../../../rows/poolRow";
 import type { SqlClient } from "../../../sqlClient";
 import { isOrderKeyOf, type ListOrder, listOrderSql } from "../listOrderSql";
+import { POOL_OCCUPANCY_CTES } from "../../pools/poolOccupancySql";
 
 /** What a pool list can be ordered by. */
 export type PoolOrderKey = "id" | "pool";
@@ -48,27 +49,7 @@ export async function listPoolsPage(
      ), page as (
        select p.*, row_number() over (order by ${order}) as ordinal
        from filtered p order by ${order} limit $2 offset $3
-     ), used as (
-       select ti.pool,
-         coalesce(sum(ti.pool_slots) filter (where ti.state = 'running'), 0) as running_slots,
-         coalesce(sum(ti.pool_slots) filter (where ti.state = 'queued'), 0) as queued_slots,
-         coalesce(sum(ti.pool_slots) filter (where ti.state = 'scheduled'), 0) as scheduled_slots,
-         coalesce(sum(ti.pool_slots) filter (where ti.state = 'deferred'), 0) as deferred_slots
-       from task_instance ti
-       where ti.pool in (select pool from page)
-         and ti.state in ('running', 'queued', 'scheduled', 'deferred')
-       group by ti.pool
-     ), stats as (
-       select page.*,
-         coalesce(u.running_slots, 0)::int as running_slots,
-         coalesce(u.queued_slots, 0)::int as queued_slots,
-         coalesce(u.scheduled_slots, 0)::int as scheduled_slots,
-         coalesce(u.deferred_slots, 0)::int as deferred_slots,
-         (coalesce(u.running_slots, 0) + coalesce(u.queued_slots, 0)
-           + case when page.include_deferred then coalesce(u.deferred_slots, 0) else 0 end
-         )::int as occupied_slots
-       from page left join used u on u.pool = page.pool
-     )
+     ), ${POOL_OCCUPANCY_CTES}
      select t.total, s.*,
        case when s.slots = -1 then null else s.slots - s.occupied_slots end as open_slots
      from (select count(*)::int as total from filtered) t left join stats s on true
