@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import importX from "eslint-plugin-import-x";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const ioModules = [
   "pg",
@@ -19,7 +20,16 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.js", "**/*.mjs", "**/fixtures/**"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+      "**/fixtures/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -43,7 +53,15 @@ export default tseslint.config(
       "import-x/no-cycle": "error",
       "import-x/no-extraneous-dependencies": [
         "error",
-        { devDependencies: ["**/test/**", "**/bench/**", "**/*.test.ts"] },
+        {
+          devDependencies: [
+            "**/test/**",
+            "**/bench/**",
+            "**/*.test.ts",
+            "**/*.test.tsx",
+            "**/vite.config.ts",
+          ],
+        },
       ],
       "no-restricted-imports": [
         "error",
@@ -76,7 +94,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/test/**/*.ts", "**/*.test.ts"],
+    files: ["apps/web/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ["**/test/**/*.{ts,tsx}", "**/*.test.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",
       "@typescript-eslint/no-unsafe-member-access": "off",

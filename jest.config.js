@@ -6,7 +6,11 @@ const path = require("node:path");
 const swc = [
   "@swc/jest",
   {
-    jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022" },
+    jsc: {
+      parser: { syntax: "typescript", tsx: true },
+      target: "es2022",
+      transform: { react: { runtime: "automatic" } },
+    },
     module: { type: "commonjs" },
     sourceMaps: "inline",
   },
@@ -17,6 +21,17 @@ const roots = ["packages", "apps"]
   .map((dir) => path.join(__dirname, dir))
   .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((name) => path.join(dir, name)) : []));
 roots.push(path.join(__dirname, "dags"));
+
+// The web UI's component tests run in jsdom with Testing Library's matchers; its end-to-end
+// tests choose the node environment in their docblock (they drive a real Chromium).
+const BROWSER = {
+  testMatch: ["<rootDir>/test/**/*.test.ts?(x)", "<rootDir>/src/**/*.test.ts?(x)"],
+  testEnvironment: "jsdom",
+  testEnvironmentOptions: { customExportConditions: ["browser", "require", "default"] },
+  setupFiles: ["<rootDir>/test/setupGlobals.cjs"],
+  setupFilesAfterEnv: ["<rootDir>/test/setupDom.ts"],
+  moduleNameMapper: { "\\.css$": "<rootDir>/test/styleStub.cjs" },
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -33,5 +48,6 @@ module.exports = {
         customExportConditions: ["@updraft/source", "node", "require", "default"],
       },
       transform: { "^.+\\.(t|j)sx?$": swc },
+      ...(path.basename(root) === "web" ? BROWSER : {}),
     })),
 };

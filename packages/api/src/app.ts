@@ -8,6 +8,7 @@ import { authenticate } from "./auth/authenticate";
 import type { ApiContext, ApiOptions } from "./context";
 import { ApiError } from "./http/apiError";
 import { errorHandler } from "./http/errorHandler";
+import { serveWebApp } from "./http/webApp";
 import { assetsRoutes } from "./routes/assets";
 import { authRoutes } from "./routes/auth";
 import { connectionsRoutes } from "./routes/connections";
@@ -79,6 +80,7 @@ export function createApiApp(options: ApiOptions): Express {
     next(new ApiError("NOT_FOUND", `Not Found: ${req.method} ${req.path}`)),
   );
   app.use("/api/v2", api);
+  if (options.uiDir !== undefined) app.use(serveWebApp(options.uiDir));
   app.use(errorHandler(options.log ?? ((error) => console.error(error))));
   return app;
 }

@@ -26,6 +26,8 @@ export interface ApiOptions {
   readonly bodyLimit?: string;
   /** Origins allowed by CORS; none (CORS off) by default. */
   readonly corsOrigins?: readonly string[];
+  /** The built web UI to serve at the root (apps/web/dist); none by default. */
+  readonly uiDir?: string;
 }
 
 /** What route modules read. */

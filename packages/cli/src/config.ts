@@ -88,6 +88,7 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, "expected comma-separated http(s) origins")
     .optional(),
+  UPDRAFT_UI_DIR: z.string().min(1, "expected the folder of the built UI").optional(),
 });
 
 /** Where the metadata lives: a Postgres server, or the embedded PGlite database. */
@@ -147,6 +148,8 @@ export interface ApiServerConfig {
   readonly authEnabled: boolean;
   /** @default none (CORS off) */
   readonly corsOrigins: readonly string[];
+  /** The built web UI to serve (UPDRAFT_UI_DIR). @default null: the repository's apps/web/dist */
+  readonly uiDir: string | null;
 }
 
 /** How failures alert. */
@@ -258,6 +261,7 @@ export function loadConfig(env: Env, cwd: string): Config {
       secretKey: e.UPDRAFT_API_SECRET_KEY ?? e.AIRFLOW__API_AUTH__JWT_SECRET ?? null,
       authEnabled: e.UPDRAFT_API_AUTH_ENABLED ?? true,
       corsOrigins: e.UPDRAFT_API_CORS_ORIGINS?.split(",") ?? [],
+      uiDir: e.UPDRAFT_UI_DIR ?? null,
     }),
     taskEnv: env,
   });

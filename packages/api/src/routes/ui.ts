@@ -4,10 +4,12 @@
 // - GET /ui/grid/structure/{dag_id}           — the grid's rows: the task tree;
 // - GET /ui/grid/runs/{dag_id}                — the grid's columns: the newest runs;
 // - GET /ui/grid/ti_summaries/{dag_id}/{run_id} — one column's cells: a state per task and per
-//   group, mapped tasks and groups summarised (child_states, task_count).
+//   group, mapped tasks and groups summarised (child_states, task_count);
+// - GET /ui/auth/me                            — the caller's username and role.
 import { getDagRun, getSerializedDag, gridRuns, gridTaskInstances } from "@updraft/store";
 import { Router } from "express";
 import { z } from "zod";
+import { principalOf } from "../auth/authenticate";
 import type { ApiContext } from "../context";
 import { notFound } from "../http/apiError";
 import { pathSegment } from "../http/pathSegment";
@@ -50,6 +52,13 @@ export function uiRoutes(ctx: ApiContext): Router {
     if (row === null) throw notFound(dagNotFound(dagId));
     return row.data;
   };
+
+  // Who the UI is talking for, so it can show only the buttons the role allows (Airflow 3.1's
+  // /ui/auth/me, with the role added; the API checks the role on every call regardless).
+  router.get("/ui/auth/me", (req, res) => {
+    const { username, role } = principalOf(req);
+    res.set("Cache-Control", "no-store").json({ username, role });
+  });
 
   router.get("/ui/structure/structure_data", async (req, res) => {
     const { dag_id: dagId } = parseInput(structureQuery, req.query, "query");

@@ -1,4 +1,4 @@
-// `updraft api-server`: the REST API (and, with the UI, its static files later) on
+// `updraft api-server`: the REST API and the web UI's built files on
 // UPDRAFT_API_HOST:UPDRAFT_API_PORT until SIGINT/SIGTERM; also started inside
 // `updraft standalone`. The JWT secret comes from UPDRAFT_API_SECRET_KEY; without it a server on
 // the embedded database keeps one of its own in <home>/api_secret_key (0600), so tokens survive a
@@ -34,6 +34,21 @@ export function apiSecret(config: Config): string {
   return secret;
 }
 
+// From packages/cli/src/commands (or dist/commands), four levels up is the repository.
+const BUILT_UI = path.resolve(__dirname, "..", "..", "..", "..", "apps", "web", "dist");
+
+/** The UI to serve: the configured folder (which must hold a build), else the repository's if built. */
+export function webUiDir(config: Config): string | null {
+  if (config.api.uiDir !== null) {
+    if (!existsSync(path.join(config.api.uiDir, "index.html")))
+      throw new ConfigError([
+        `UPDRAFT_UI_DIR: ${config.api.uiDir} holds no index.html; expected the folder \`pnpm --filter @updraft/web build\` writes (apps/web/dist)`,
+      ]);
+    return config.api.uiDir;
+  }
+  return existsSync(path.join(BUILT_UI, "index.html")) ? BUILT_UI : null;
+}
+
 /** A listening API server. */
 export interface RunningApiServer {
   readonly url: string;
@@ -46,11 +61,13 @@ export async function startApiServer(
   client: SqlClient,
   io: Io,
 ): Promise<RunningApiServer> {
+  const uiDir = webUiDir(config);
   const app = createApiApp({
     client,
     auth: { secret: apiSecret(config), enabled: config.api.authEnabled },
     dagsFolder: config.dagsFolder,
     corsOrigins: config.api.corsOrigins,
+    ...(uiDir === null ? {} : { uiDir }),
     log: (error) => io.err(logLine("error", "api request failed", { error: String(error) })),
   });
   const server = http.createServer(app);
@@ -60,6 +77,12 @@ export async function startApiServer(
   });
   const address = server.address() as AddressInfo;
   const host = config.api.host === "0.0.0.0" ? "localhost" : config.api.host;
+  if (uiDir === null)
+    io.err(
+      logLine("warn", "the web UI is not built: the API serves /api/v2 only", {
+        build: "pnpm --filter @updraft/web build",
+      }),
+    );
   if (!config.api.authEnabled)
     io.err(
       logLine(
