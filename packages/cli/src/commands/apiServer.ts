@@ -52,6 +52,8 @@ export function webUiDir(config: Config): string | null {
 /** A listening API server. */
 export interface RunningApiServer {
   readonly url: string;
+  /** Whether the web UI is served at `url`. */
+  readonly servesUi: boolean;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startApiServer(
     );
   return {
     url: `http://${host}:${address.port}`,
+    servesUi: uiDir !== null,
     close: () =>
       new Promise<void>((resolve) => {
         // Live event streams never end on their own.

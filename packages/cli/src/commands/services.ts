@@ -168,6 +168,7 @@ export async function runStandalone(
     const api = await startApiServer(config, client, io);
     try {
       io.out(`standalone | API on ${api.url}/api/v2 — ${login}`);
+      if (api.servesUi) io.out(`standalone | UI on ${api.url}`);
       return await runSchedulerUntilStopped(config, client, executor, io, signal, () =>
         io.out("standalone | scheduler running; press Ctrl-C to stop"),
       );
