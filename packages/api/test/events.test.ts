@@ -3,7 +3,7 @@
 // are written; the cookie authenticates an EventSource; bad parameters are a 422.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { appendTaskLogs } from "@updraft/store";
+import { appendTaskLogs, createConnection } from "@updraft/store";
 import { useApi } from "./support/apiTest";
 
 const api = useApi();
@@ -166,6 +166,38 @@ describe("GET /api/v2/events", () => {
       ["info", "first"],
       ["warning", "second"],
     ]);
+  });
+
+  test("one try: a stored connection's password in a line is masked, as GET …/logs masks it", async () => {
+    await createConnection(api().client, {
+      connId: "warehouse",
+      connType: "postgres",
+      password: "s3cret-pass",
+    });
+    const key = {
+      dagId: "live",
+      runId: "manual__1",
+      taskId: "extract",
+      mapIndex: -1,
+      tryNumber: 1,
+    };
+    await appendTaskLogs(api().client, {
+      ...key,
+      lines: [
+        { timestamp: new Date(), level: "info", message: "connecting with s3cret-pass" },
+        { timestamp: new Date(), level: "info", message: "url postgres://u:s3cret-pass@h/db" },
+      ],
+    });
+    const { events } = await collect(
+      port,
+      "/api/v2/events?dag_id=live&dag_run_id=manual__1&task_id=extract&try_number=1",
+      bearer(),
+      (seen) => seen.flatMap((e) => e.data.content as unknown[]).length >= 2,
+    );
+    const lines = events.flatMap((e) =>
+      (e.data.content as { event: string }[]).map((l) => l.event),
+    );
+    expect(lines).toEqual(["connecting with ***", "url postgres://u:***@h/db"]);
   });
 
   test("no token → 401; task_id without a run → 422", async () => {

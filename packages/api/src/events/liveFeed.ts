@@ -10,6 +10,7 @@ import {
   taskInstanceChanges,
 } from "@updraft/store";
 import { apiDate } from "../serialize/datetime";
+import { logRedactor } from "../taskInstances/logRedactor";
 
 /** What a feed follows. */
 export interface FeedFilter {
@@ -133,6 +134,8 @@ export class LiveFeed {
     });
     this.#afterLogId = page.continuationToken;
     if (page.lines.length === 0) return [];
+    // The same redaction as GET …/logs: a stored password never reaches the stream either.
+    const redact = await logRedactor(this.#client);
     return [
       {
         type: "log",
@@ -145,7 +148,7 @@ export class LiveFeed {
           content: page.lines.map((line) => ({
             timestamp: apiDate(line.timestamp),
             level: line.level,
-            event: line.message,
+            event: redact(line.message),
           })),
           continuation_token: String(page.continuationToken),
         },
