@@ -12,6 +12,13 @@ import type { Watermark } from "./watermark";
 /** The table holding each synced table's watermark, in the target schema. */
 export const SYNC_STATE_TABLE = "_updraft_sync_state";
 
+/** Tries of the state table's creation that lose a catalog race before giving up. */
+const CATALOG_RETRIES = 6;
+
+// By message, not `instanceof Error`: the native binding's errors may come from another realm.
+const isCatalogConflict = (error: unknown): boolean =>
+  /write-write conflict/i.test(String((error as { message?: unknown } | null)?.message ?? error));
+
 /** DuckDB's type for a Postgres column. */
 export function duckDbType(column: SourceColumn): string {
   switch (column.dataType) {
@@ -67,14 +74,35 @@ export class DuckDbWarehouse implements SyncWarehouse {
     return qualifiedName(this.#schema, SYNC_STATE_TABLE);
   }
 
+  // Syncs of several tables start together on a new file (the load DAG's reference tables).
+  // DuckDB's catalog is optimistic: of concurrent `create … if not exists`, one commits and the
+  // others fail with a write-write conflict. So: ask first, and after a conflict ask again.
   async #ensureState(session: DuckDbSession): Promise<void> {
-    await session.run(`create schema if not exists ${quoteIdentifier(this.#schema)}`);
-    // The cursor watermark is kept as text: exact to the microsecond, in one format.
-    await session.run(
-      `create table if not exists ${this.#state()} (table_name varchar primary key,
-         strategy varchar not null, cursor_watermark varchar, max_id bigint,
-         synced_at timestamptz not null)`,
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // Inside the try: the statement after a lost race can report the conflict again.
+        if (await this.#stateExists(session)) return;
+        await session.run(`create schema if not exists ${quoteIdentifier(this.#schema)}`);
+        // The cursor watermark is kept as text: exact to the microsecond, in one format.
+        await session.run(
+          `create table if not exists ${this.#state()} (table_name varchar primary key,
+             strategy varchar not null, cursor_watermark varchar, max_id bigint,
+             synced_at timestamptz not null)`,
+        );
+        return;
+      } catch (error) {
+        if (!isCatalogConflict(error) || attempt >= CATALOG_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt));
+      }
+    }
+  }
+
+  async #stateExists(session: DuckDbSession): Promise<boolean> {
+    const rows = await session.all<{ n: bigint }>(
+      `select count(*) as n from information_schema.tables where table_schema = $1 and table_name = $2`,
+      [this.#schema, SYNC_STATE_TABLE],
     );
+    return Number(rows[0]?.n ?? 0) > 0;
   }
 
   async readWatermark(spec: CompiledTableSyncSpec): Promise<Watermark> {
