@@ -1,6 +1,9 @@
 // End-to-end runs through the whole engine (scheduler + executor + store-backed worker), shared
 // by every pairing of executor and database: each test triggers a DAG of e2e/dags and checks the
 // states, XComs and timings Airflow would produce.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { retryDelayMs } from "@updraft/engine";
 import { createPool, pullXcoms, type SqlClient } from "@updraft/store";
 import {
@@ -111,9 +114,10 @@ export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlC
         logicalDate: null,
       });
       const gap = tries[i + 1]!.start_date.getTime() - failed.end_date.getTime();
-      // The next try starts once the delay has passed, and promptly (a timer, not a sweep).
+      // The next try never starts before the delay has passed; the upper bound only says it is
+      // not lost (a loaded two-core CI machine has shown 1.2 s of scheduling latency).
       expect(gap).toBeGreaterThanOrEqual(delay - 5);
-      expect(gap).toBeLessThan(delay + 800);
+      expect(gap).toBeLessThan(delay + 3000);
     }
   }, 40_000);
 
@@ -300,16 +304,21 @@ export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlC
   });
 
   it("reschedules a sensor between pokes without using up tries, until its condition holds", async () => {
-    const until = new Date(Date.now() + 900).toISOString();
-    const { run, tis } = await engine.runDag("e2e_reschedule_sensor", { conf: { until } });
+    const pokeFile = join(mkdtempSync(join(tmpdir(), "updraft-sensor-")), "pokes");
+    const { run, tis } = await engine.runDag("e2e_reschedule_sensor", { conf: { pokeFile } });
     expect(run.state).toBe("success");
     const ti = tis.get("wait_until")!;
     expect(ti.tryNumber).toBe(1);
-    expect(ti.endDate!.getTime()).toBeGreaterThanOrEqual(Date.parse(until));
-    const pokes = await client.query<{ n: number }>(
-      "select count(*)::int as n from task_reschedule where task_instance_id = $1",
+    const pokes = await client.query<{ n: number; first: Date; last: Date }>(
+      `select count(*)::int as n, min(start_date) as first, max(reschedule_date) as last
+       from task_reschedule where task_instance_id = $1`,
       [ti.id],
     );
-    expect(pokes.rows[0]!.n).toBeGreaterThanOrEqual(2);
+    // Two pokes came back false and were rescheduled; the third held.
+    expect(pokes.rows[0]!.n).toBe(2);
+    // Each reschedule waits the 200 ms poke interval.
+    expect(pokes.rows[0]!.last.getTime() - pokes.rows[0]!.first.getTime()).toBeGreaterThanOrEqual(
+      390,
+    );
   });
 }
