@@ -11,16 +11,22 @@ import { errorHandler } from "./http/errorHandler";
 import { serveWebApp } from "./http/webApp";
 import { assetsRoutes } from "./routes/assets";
 import { authRoutes } from "./routes/auth";
+import { configRoutes } from "./routes/config";
 import { connectionsRoutes } from "./routes/connections";
 import { dagRunsRoutes } from "./routes/dagRuns";
 import { dagsRoutes } from "./routes/dags";
+import { dagStatsRoutes } from "./routes/dagStats";
+import { eventLogsRoutes } from "./routes/eventLogs";
 import { eventsRoutes } from "./routes/events";
+import { fabUsersRoutes } from "./routes/fabUsers";
 import { importErrorsRoutes } from "./routes/importErrors";
 import { monitorRoutes } from "./routes/monitor";
 import { poolsRoutes } from "./routes/pools";
 import { taskInstancesRoutes } from "./routes/taskInstances";
 import { uiRoutes } from "./routes/ui";
+import { uiDagsRoutes } from "./routes/uiDags";
 import { variablesRoutes } from "./routes/variables";
+import { xcomWritesRoutes } from "./routes/xcomWrites";
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -52,6 +58,7 @@ export function createApiApp(options: ApiOptions): Express {
   app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
   app.use(express.urlencoded({ extended: false, limit: options.bodyLimit ?? "1mb" }));
   app.use(authRoutes(ctx));
+  app.use("/auth/fab/v1", fabUsersRoutes(ctx));
   const api = express.Router();
   api.use(monitorRoutes(ctx));
   api.use(
@@ -66,6 +73,8 @@ export function createApiApp(options: ApiOptions): Express {
   for (const routes of [
     dagsRoutes,
     dagRunsRoutes,
+    dagStatsRoutes,
+    xcomWritesRoutes,
     taskInstancesRoutes,
     connectionsRoutes,
     variablesRoutes,
@@ -73,7 +82,10 @@ export function createApiApp(options: ApiOptions): Express {
     assetsRoutes,
     importErrorsRoutes,
     eventsRoutes,
+    eventLogsRoutes,
+    configRoutes,
     uiRoutes,
+    uiDagsRoutes,
   ])
     api.use(routes(ctx));
   api.use((req, _res, next) =>

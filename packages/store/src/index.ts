@@ -351,6 +351,16 @@ export { setUserActive } from "./queries/api/users/setUserActive";
 export type { SetUserActiveInput } from "./queries/api/users/setUserActive";
 export { deleteUser } from "./queries/api/users/deleteUser";
 export { listUsers } from "./queries/api/users/listUsers";
+export { isUserOrderKey, listUsersPage } from "./queries/api/users/listUsersPage";
+export type {
+  ListUsersPageInput,
+  UserOrderKey,
+  UsersPageResult,
+} from "./queries/api/users/listUsersPage";
+export { getUserByUsername } from "./queries/api/users/getUserByUsername";
+export { lockActiveAdmins } from "./queries/api/users/lockActiveAdmins";
+export { updateUser } from "./queries/api/users/updateUser";
+export type { UpdateUserInput } from "./queries/api/users/updateUser";
 export type { UserRow } from "./queries/api/users/userRow";
 
 // api: events (what the live event stream polls)
@@ -364,3 +374,39 @@ export { gridRuns } from "./queries/api/ui/gridRuns";
 export type { GridRunRow } from "./queries/api/ui/gridRuns";
 export { gridTaskInstances } from "./queries/api/ui/gridTaskInstances";
 export type { GridTaskInstanceRow } from "./queries/api/ui/gridTaskInstances";
+export { recentDagRuns } from "./queries/api/ui/recentDagRuns";
+export type { RecentDagRunsInput } from "./queries/api/ui/recentDagRuns";
+
+// api: eventLogs (the audit log's list and entries)
+export { getEventLog } from "./queries/api/eventLogs/getEventLog";
+export { isEventLogOrderKey, listEventLogsPage } from "./queries/api/eventLogs/listEventLogsPage";
+export type {
+  EventLogFilters,
+  EventLogOrderKey,
+  EventLogsPageResult,
+  ListEventLogsPageInput,
+} from "./queries/api/eventLogs/listEventLogsPage";
+export type { EventLogRow } from "./queries/api/eventLogs/eventLogRow";
+
+// api: bulk (the rows a bulk connections / variables / pools request locks)
+export { lockConnections } from "./queries/api/bulk/lockConnections";
+export { lockVariables } from "./queries/api/bulk/lockVariables";
+export { lockPools } from "./queries/api/bulk/lockPools";
+
+// api: xcom (XCom entries created and updated through the REST API)
+export { createXcomEntry } from "./queries/api/xcom/createXcomEntry";
+export type { CreateXcomEntryInput } from "./queries/api/xcom/createXcomEntry";
+export { updateXcomEntry } from "./queries/api/xcom/updateXcomEntry";
+export type { UpdateXcomEntryInput } from "./queries/api/xcom/updateXcomEntry";
+export type { XcomWriteRow } from "./queries/api/xcom/xcomWriteRow";
+
+// api: dagStats (run counts per DAG and state)
+export { listDagRunStateCounts } from "./queries/api/dagStats/listDagRunStateCounts";
+export type { DagRunStateCount } from "./queries/api/dagStats/listDagRunStateCounts";
+
+// api: dagDeletion (DELETE /dags/{dag_id})
+export { deleteDag } from "./queries/api/dagDeletion/deleteDag";
+
+// api: taskInstanceDependencies (why a task instance is not running)
+export { getTaskInstanceSchedulingFacts } from "./queries/api/taskInstanceDependencies/getTaskInstanceSchedulingFacts";
+export type { TaskInstanceSchedulingFacts } from "./queries/api/taskInstanceDependencies/getTaskInstanceSchedulingFacts";

@@ -2,6 +2,7 @@
 // ConnectionBody, strict): connection_id as Airflow allows it (word characters, `.` and `-`, at
 // most 200), a non-empty conn_type, the optional fields, a port from 0 to 65535 (Airflow takes
 // any integer), and `extra` a JSON object in a string ("" reads as "{}").
+import type { CreateConnectionInput } from "@updraft/store";
 import { z } from "zod";
 import { intField, stringField, teamNameField } from "./bodyFields";
 
@@ -79,3 +80,16 @@ export const CONNECTION_PATCH_FIELDS = [
 
 /** One of CONNECTION_PATCH_FIELDS. */
 export type ConnectionPatchField = (typeof CONNECTION_PATCH_FIELDS)[number];
+
+/** The createConnection input of a checked body (fields it leaves out are stored as null). */
+export const connectionToCreate = (body: ConnectionBody): CreateConnectionInput => ({
+  connId: body.connection_id,
+  connType: body.conn_type,
+  description: body.description ?? null,
+  host: body.host ?? null,
+  schema: body.schema ?? null,
+  login: body.login ?? null,
+  password: body.password ?? null,
+  port: body.port ?? null,
+  extra: body.extra ?? null,
+});

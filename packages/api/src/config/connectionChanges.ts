@@ -7,7 +7,7 @@ import type { ConnectionRow, UpdateConnectionInput } from "@updraft/store";
 import { CONNECTION_PATCH_FIELDS, type ConnectionBody } from "./connectionBody";
 import { REDACTED } from "./redactSecrets";
 import { restoreRedactedJsonText } from "./restoreRedacted";
-import { fieldsToUpdate } from "./updateMask";
+import { fieldsToUpdate } from "../http/updateMask";
 
 type Changes = { -readonly [K in keyof UpdateConnectionInput]: UpdateConnectionInput[K] };
 

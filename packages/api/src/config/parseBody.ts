@@ -15,8 +15,13 @@ function inputAt(input: unknown, loc: readonly (string | number)[]): unknown {
   return value;
 }
 
+/** Whether a problem with no input is a field left out (a JSON value's union included). */
+const isMissing = (problem: ValidationProblem): boolean =>
+  problem.input === undefined &&
+  (problem.type.endsWith("_type") || problem.type === "invalid_union");
+
 function asMissing(problem: ValidationProblem, body: unknown): ValidationProblem {
-  if (problem.input !== undefined || !problem.type.endsWith("_type")) return problem;
+  if (!isMissing(problem)) return problem;
   const parent = inputAt(body, problem.loc.slice(1, -1));
   return {
     loc: problem.loc,

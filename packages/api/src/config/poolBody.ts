@@ -2,6 +2,7 @@
 // description, include_deferred default false) and PATCH /pools/{pool_name} (PoolPatchBody:
 // every field optional; the name as `pool`, or `name` — Airflow populates by either). Both
 // strict.
+import type { CreatePoolInput } from "@updraft/store";
 import { z } from "zod";
 import { booleanField, intField, stringField, teamNameField } from "./bodyFields";
 
@@ -44,3 +45,11 @@ export type PoolPatchBody = z.output<typeof poolPatchBody>;
 
 /** The fields a PATCH may change, as the body names them. */
 export const POOL_PATCH_FIELDS = ["slots", "description", "include_deferred"] as const;
+
+/** The createPool input of a checked PoolBody. */
+export const poolToCreate = (body: PoolBody): CreatePoolInput => ({
+  name: body.name,
+  slots: body.slots,
+  description: body.description ?? null,
+  includeDeferred: body.include_deferred ?? false,
+});

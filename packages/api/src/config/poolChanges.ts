@@ -6,7 +6,7 @@
 import type { UpdatePoolInput } from "@updraft/store";
 import { ApiError, badRequest } from "../http/apiError";
 import { POOL_PATCH_FIELDS, type PoolPatchBody } from "./poolBody";
-import { fieldsToUpdate } from "./updateMask";
+import { fieldsToUpdate } from "../http/updateMask";
 
 const DEFAULT_POOL = "default_pool";
 

@@ -2,6 +2,7 @@
 // strict): a key of at most 250 characters, any JSON value, an optional description. A string
 // value is stored as it is; any other JSON value as its JSON text (Airflow stores str(value),
 // which for an object is Python's repr, not JSON).
+import type { CreateVariableInput } from "@updraft/store";
 import { z } from "zod";
 import { stringField, teamNameField } from "./bodyFields";
 
@@ -30,3 +31,10 @@ export const VARIABLE_PATCH_FIELDS = ["value", "description"] as const;
 /** The text a variable's value is stored as. */
 export const variableText = (value: unknown): string =>
   typeof value === "string" ? value : JSON.stringify(value);
+
+/** The createVariable input of a checked body. */
+export const variableToCreate = (body: VariableBody): CreateVariableInput => ({
+  key: body.key,
+  value: variableText(body.value),
+  description: body.description ?? null,
+});

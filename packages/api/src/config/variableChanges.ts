@@ -6,7 +6,7 @@ import type { UpdateVariableInput, VariableRow } from "@updraft/store";
 import { REDACTED } from "./redactSecrets";
 import { restoreRedactedJsonText } from "./restoreRedacted";
 import { isSensitiveName } from "@updraft/sdk";
-import { fieldsToUpdate } from "./updateMask";
+import { fieldsToUpdate } from "../http/updateMask";
 import { VARIABLE_PATCH_FIELDS, type VariableBody, variableText } from "./variableBody";
 
 type Changes = { -readonly [K in keyof UpdateVariableInput]: UpdateVariableInput[K] };

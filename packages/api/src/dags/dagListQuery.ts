@@ -13,7 +13,9 @@ import {
   queryString,
   queryStrings,
 } from "../http/queryParams";
+import { updateMaskOf } from "../http/updateMask";
 import { parseInput } from "../http/validation";
+import { DAG_PATCH_FIELDS } from "./dagPatchBody";
 
 const DAG_RUN_STATES = Object.values(DagRunState) as [DagRunState, ...DagRunState[]];
 
@@ -36,7 +38,7 @@ const listQuery = z.object({
   last_dag_run_state: queryEnum(DAG_RUN_STATES).optional(),
 });
 
-const bulkQuery = z.object({ ...commonFilters, update_mask: queryStrings });
+const bulkQuery = z.object(commonFilters);
 
 type CommonQuery = z.output<z.ZodObject<typeof commonFilters>>;
 
@@ -62,20 +64,20 @@ export function dagListFilters(query: unknown): DagFilters {
   };
 }
 
-/** The filters and update mask of PATCH /dags. */
-export function dagBulkPatchQuery(query: unknown): {
+/** The filters of PATCH /dags, its update_mask checked (naming anything but is_paused is a 400). */
+export function dagBulkPatchQuery(query: Readonly<Record<string, unknown>>): {
   readonly filters: DagFilters;
   /** True when no dag_id_pattern was given: Airflow then matches no DAG at all. */
   readonly matchesNothing: boolean;
-  readonly updateMask: readonly string[];
   readonly limit: number | undefined;
   readonly offset: number | undefined;
 } {
   const q = parseInput(bulkQuery, query, "query");
+  // The mask changes nothing (the body holds is_paused only); it is only checked.
+  updateMaskOf(query, DAG_PATCH_FIELDS);
   return {
     filters: commonDagFilters(q),
     matchesNothing: q.dag_id_pattern === undefined,
-    updateMask: q.update_mask,
     limit: q.limit,
     offset: q.offset,
   };

@@ -1,6 +1,7 @@
 // Airflow's connection endpoints: GET /connections (paged, ordered, connection_id_pattern) and
-// GET /connections/{connection_id} for Op and above; POST, PATCH and DELETE for Admin. No
-// response carries a password or a sensitive extra value (see config/connectionResponse.ts).
+// GET /connections/{connection_id} for Op and above; POST, PATCH, DELETE and the bulk PATCH
+// /connections (config/bulkActions.ts) for Admin, each recorded in the audit log. No response
+// carries a password or a sensitive extra value (see config/connectionResponse.ts).
 import {
   createConnection,
   deleteConnection,
@@ -12,13 +13,17 @@ import {
 } from "@updraft/store";
 import { Router } from "express";
 import { z } from "zod";
+import { auditAction } from "../audit/auditAction";
 import { requireRole } from "../auth/authenticate";
-import { connectionBody } from "../config/connectionBody";
+import { runBulkActions } from "../config/bulkActions";
+import { parseBulkBody } from "../config/bulkBody";
+import { connectionsBulkBody, connectionsBulkTarget } from "../config/bulkConnections";
+import { connectionBody, connectionToCreate } from "../config/connectionBody";
 import { connectionChanges } from "../config/connectionChanges";
 import { connectionResponse } from "../config/connectionResponse";
 import { parseBody } from "../config/parseBody";
 import { storeErrorCode } from "../config/storeErrorCode";
-import { updateMaskOf } from "../config/updateMask";
+import { updateMaskOf } from "../http/updateMask";
 import type { ApiContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/apiError";
 import { likePatterns } from "../http/likePatterns";
@@ -73,20 +78,12 @@ export function connectionsRoutes(ctx: ApiContext): Router {
     res.json(connectionResponse(connection));
   });
 
-  router.post("/connections", requireRole("Admin"), async (req, res) => {
+  const asAdmin = requireRole("Admin");
+
+  router.post("/connections", auditAction(ctx, "post_connection"), asAdmin, async (req, res) => {
     const body = parseBody(connectionBody, req.body);
     try {
-      const connection = await createConnection(ctx.client, {
-        connId: body.connection_id,
-        connType: body.conn_type,
-        description: body.description ?? null,
-        host: body.host ?? null,
-        schema: body.schema ?? null,
-        login: body.login ?? null,
-        password: body.password ?? null,
-        port: body.port ?? null,
-        extra: body.extra ?? null,
-      });
+      const connection = await createConnection(ctx.client, connectionToCreate(body));
       res.status(201).json(connectionResponse(connection));
     } catch (error) {
       if (storeErrorCode(error) === "ALREADY_EXISTS")
@@ -97,7 +94,13 @@ export function connectionsRoutes(ctx: ApiContext): Router {
     }
   });
 
-  router.patch("/connections/:connection_id", requireRole("Admin"), async (req, res) => {
+  router.patch("/connections", auditAction(ctx, "bulk_connections"), asAdmin, async (req, res) => {
+    const body = parseBulkBody(connectionsBulkBody, req.body);
+    res.json(await runBulkActions(ctx.client, connectionsBulkTarget, body, req.body));
+  });
+
+  const patchOne = auditAction(ctx, "patch_connection");
+  router.patch("/connections/:connection_id", patchOne, asAdmin, async (req, res) => {
     const connectionId = String(req.params.connection_id);
     const body = parseBody(connectionBody, req.body);
     if (body.connection_id !== connectionId)
@@ -111,7 +114,8 @@ export function connectionsRoutes(ctx: ApiContext): Router {
     res.json(connectionResponse(connection));
   });
 
-  router.delete("/connections/:connection_id", requireRole("Admin"), async (req, res) => {
+  const deleteOne = auditAction(ctx, "delete_connection");
+  router.delete("/connections/:connection_id", deleteOne, asAdmin, async (req, res) => {
     const connectionId = String(req.params.connection_id);
     try {
       await deleteConnection(ctx.client, { connId: connectionId });

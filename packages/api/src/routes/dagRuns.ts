@@ -1,7 +1,8 @@
 // Airflow's DagRun endpoints under /api/v2/dags/{dag_id}/dagRuns: list (of one DAG, or of all
-// with dag_id `~`), get, trigger, patch (state and note), delete, clear, and the batch list
-// POST /dags/~/dagRuns/list. Reading needs Viewer; triggering, marking, clearing and deleting
-// need User. Ids from the path are bound parameters everywhere.
+// with dag_id `~`), get, wait (an NDJSON stream until the run finishes), trigger, patch (state
+// and note), delete, clear, and the batch list POST /dags/~/dagRuns/list. Reading needs Viewer;
+// triggering, marking, clearing and deleting need User. Ids from the path are bound parameters
+// everywhere.
 import { clearTasks, DagCache } from "@updraft/scheduler";
 import {
   deleteDagRun,
@@ -16,16 +17,19 @@ import {
 } from "@updraft/store";
 import { type Request, Router } from "express";
 import { z } from "zod";
+import { auditAction } from "../audit/auditAction";
 import { requireRole } from "../auth/authenticate";
 import type { ApiContext } from "../context";
 import { dagRunListQuery } from "../dagRuns/dagRunListQuery";
 import { dagRunResponse } from "../dagRuns/dagRunResponse";
 import { dagRunsBatchBody } from "../dagRuns/dagRunsBatchBody";
+import { streamDagRunWait } from "../dagRuns/dagRunWaiter";
 import { DAG_RUN_PATCH_STATES, markDagRunState } from "../dagRuns/markDagRunState";
 import { triggerDagRunBody, triggerDagRunFromApi } from "../dagRuns/triggerDagRunRequest";
 import { notFound } from "../http/apiError";
-import { queryValues } from "../http/pagination";
 import { pathSegment } from "../http/pathSegment";
+import { queryNumber, queryStrings } from "../http/queryParams";
+import { fieldsToUpdate, updateMaskOf } from "../http/updateMask";
 import { parseInput } from "../http/validation";
 import { BY_RUN_TASK_AND_MAP_INDEX } from "../taskInstances/taskInstanceOrder";
 import { taskInstanceCollection } from "../taskInstances/taskInstanceResponse";
@@ -38,6 +42,7 @@ const PATCH_BODY = z
     note: z.string().max(1000).nullable().optional(),
   })
   .strict();
+const PATCH_FIELDS = ["state", "note"] as const;
 
 const CLEAR_BODY = z
   .object({
@@ -49,6 +54,14 @@ const CLEAR_BODY = z
   .strict();
 
 const BATCH_PATH = z.object({ dag_id: z.literal(ALL_DAGS) });
+
+const WAIT_QUERY = z.object({
+  interval: z
+    .custom((value) => value !== undefined, { error: "Field required" })
+    .pipe(queryNumber)
+    .refine((seconds) => seconds > 0, { error: "Input should be greater than 0" }),
+  result: queryStrings,
+});
 
 /** A path parameter of the route (always present: the route's pattern names it). */
 function pathParam(req: Request, name: "dag_id" | "dag_run_id"): string {
@@ -98,6 +111,7 @@ export function dagRunsRoutes(ctx: ApiContext): Router {
     res.json(await listPage(client, dagRunsBatchBody(req.body)));
   });
 
+  router.post("/dags/:dag_id/dagRuns", auditAction(ctx, "trigger_dag_run"));
   router.post("/dags/:dag_id/dagRuns", requireRole("User"), async (req, res) => {
     const dagId = pathParam(req, "dag_id");
     const body = triggerDagRunBody(req.body);
@@ -110,31 +124,41 @@ export function dagRunsRoutes(ctx: ApiContext): Router {
     res.json(dagRunResponse(await requireRun(client, dagId, runId)));
   });
 
+  router.get("/dags/:dag_id/dagRuns/:dag_run_id/wait", async (req, res) => {
+    const { dagId, runId } = runPath(req);
+    const query = parseInput(WAIT_QUERY, req.query, "query");
+    await requireRun(client, dagId, runId);
+    await streamDagRunWait(client, res, {
+      dagId,
+      runId,
+      intervalMs: query.interval * 1000,
+      resultTaskIds: query.result,
+    });
+  });
+
+  router.patch("/dags/:dag_id/dagRuns/:dag_run_id", auditAction(ctx, "patch_dag_run"));
   router.patch("/dags/:dag_id/dagRuns/:dag_run_id", requireRole("User"), async (req, res) => {
     const { dagId, runId } = runPath(req);
     const body = parseInput(PATCH_BODY, req.body, "body");
-    const mask = queryValues(req.query.update_mask).flatMap((v) => v.split(","));
     const run = await requireRun(client, dagId, runId);
-    // As Airflow: the fields the body sets, narrowed to update_mask when one is given.
-    const fields = (Object.keys(body) as (keyof typeof body)[]).filter(
-      (field) => mask.length === 0 || mask.includes(field),
-    );
-    if (fields.includes("state") && body.state != null) {
+    const fields = fieldsToUpdate(PATCH_FIELDS, req.body, updateMaskOf(req.query, PATCH_FIELDS));
+    if (fields.has("state") && body.state != null) {
       if ((await getDag(client, { dagId })) === null)
         throw notFound(`Dag with id ${dagId} was not found`);
       await markDagRunState(client, run, body.state);
     }
-    if (fields.includes("note"))
-      await setDagRunNote(client, { dagId, runId, note: body.note ?? null });
+    if (fields.has("note")) await setDagRunNote(client, { dagId, runId, note: body.note ?? null });
     res.json(dagRunResponse(await requireRun(client, dagId, runId)));
   });
 
+  router.delete("/dags/:dag_id/dagRuns/:dag_run_id", auditAction(ctx, "delete_dag_run"));
   router.delete("/dags/:dag_id/dagRuns/:dag_run_id", requireRole("User"), async (req, res) => {
     const { dagId, runId } = runPath(req);
     if (!(await deleteDagRun(client, { dagId, runId }))) throw runNotFound(dagId, runId);
     res.status(204).end();
   });
 
+  router.post("/dags/:dag_id/dagRuns/:dag_run_id/clear", auditAction(ctx, "clear_dag_run"));
   router.post("/dags/:dag_id/dagRuns/:dag_run_id/clear", requireRole("User"), async (req, res) => {
     const { dagId, runId } = runPath(req);
     const body = parseInput(CLEAR_BODY, req.body, "body");

@@ -1,9 +1,11 @@
 // Airflow's DAG endpoints: GET /dags (filtered, paged, ordered), PATCH /dags (bulk pause),
 // GET and PATCH /dags/{dag_id}, GET /dags/{dag_id}/details, GET /dags/{dag_id}/tasks and
-// /tasks/{task_id}, GET /dagSources/{dag_id} and GET /dagTags. Everything is read from the
-// `dag` table and the serialized DAG (no DAG code runs here); pausing needs the User role.
+// /tasks/{task_id}, DELETE /dags/{dag_id}, GET /dagSources/{dag_id} and GET /dagTags. Everything
+// is read from the `dag` table and the serialized DAG (no DAG code runs here); pausing and
+// deleting need the User role.
 import {
   countActiveDagRuns,
+  deleteDag,
   getDagResponseRow,
   getSerializedDag,
   listDags,
@@ -16,27 +18,28 @@ import {
 } from "@updraft/store";
 import { Router } from "express";
 import { z } from "zod";
+import { auditAction } from "../audit/auditAction";
 import { requireRole } from "../auth/authenticate";
 import type { ApiContext } from "../context";
 import { acceptJsonOrText, sendNotAcceptable } from "../dags/acceptJsonOrText";
 import { dagDetailsResponse } from "../dags/dagDetailsResponse";
 import { dagBulkPatchQuery, dagListFilters } from "../dags/dagListQuery";
 import { DAG_ORDER_ATTRIBUTES, dagOrder } from "../dags/dagOrder";
-import { checkDagUpdateMask, dagPatchBody } from "../dags/dagPatchBody";
+import { DAG_PATCH_FIELDS, dagPatchBody } from "../dags/dagPatchBody";
 import { dagResponse } from "../dags/dagResponse";
 import { readDagSource } from "../dags/dagSource";
 import { sortTasks } from "../dags/sortTasks";
 import { taskResponse } from "../dags/taskResponse";
-import { notFound } from "../http/apiError";
+import { conflict, notFound } from "../http/apiError";
 import { likePatterns } from "../http/likePatterns";
 import { DEFAULT_PAGE_LIMIT, MAXIMUM_PAGE_LIMIT, pageRequest } from "../http/pagination";
 import { pathSegment } from "../http/pathSegment";
-import { queryInt, queryNonNegativeInt, queryString, queryStrings } from "../http/queryParams";
+import { queryInt, queryNonNegativeInt, queryString } from "../http/queryParams";
+import { updateMaskOf } from "../http/updateMask";
 import { parseInput } from "../http/validation";
 import { dagNotFound } from "../taskInstances/dagOrNotFound";
 
 const tasksQuery = z.object({ order_by: queryString.optional() });
-const patchQuery = z.object({ update_mask: queryStrings });
 const tagsQuery = z.object({
   limit: queryNonNegativeInt.optional(),
   offset: queryNonNegativeInt.optional(),
@@ -71,10 +74,10 @@ export function dagsRoutes(ctx: ApiContext): Router {
 
   // Airflow answers with the page of matching DAGs as they are after the update, and matches no
   // DAG at all without a dag_id_pattern (`~` or `%` match every DAG).
+  router.patch("/dags", auditAction(ctx, "patch_dags"));
   router.patch("/dags", requireRole("User"), async (req, res) => {
     const body = parseInput(dagPatchBody, req.body, "body");
     const query = dagBulkPatchQuery(req.query);
-    checkDagUpdateMask(query.updateMask);
     if (query.matchesNothing) return void res.json({ dags: [], total_entries: 0 });
     const page = await listDags(ctx.client, {
       ...query.filters,
@@ -96,13 +99,13 @@ export function dagsRoutes(ctx: ApiContext): Router {
     res.json(dagResponse(dag, secret));
   });
 
+  router.patch("/dags/:dag_id", auditAction(ctx, "patch_dag"));
   router.patch("/dags/:dag_id", requireRole("User"), async (req, res) => {
     const dagId = pathSegment(req.params.dag_id);
     const body = parseInput(dagPatchBody, req.body, "body");
-    const { update_mask: updateMask } = parseInput(patchQuery, req.query, "query");
     const dag = await getDagResponseRow(ctx.client, { dagId });
     if (dag === null) throw notFound(`Dag with id: ${dagId} was not found`);
-    checkDagUpdateMask(updateMask);
+    updateMaskOf(req.query, DAG_PATCH_FIELDS);
     try {
       const updated = await setDagPaused(ctx.client, { dagId, isPaused: body.is_paused });
       if (dag.isPaused && !updated.isPaused) await notifyScheduler(ctx.client, "dag_changed");
@@ -112,6 +115,24 @@ export function dagsRoutes(ctx: ApiContext): Router {
         throw notFound(`Dag with id: ${dagId} was not found`);
       throw error;
     }
+  });
+
+  // As Airflow: 204, or 404 for an unknown DAG, or 409 while its task instances run (queued ones
+  // too here: a worker would otherwise start a try whose rows are gone). The DAG processor
+  // registers the DAG again if its file still defines it.
+  router.delete("/dags/:dag_id", auditAction(ctx, "delete_dag"));
+  router.delete("/dags/:dag_id", requireRole("User"), async (req, res) => {
+    const dagId = pathSegment(req.params.dag_id);
+    try {
+      await deleteDag(ctx.client, { dagId });
+    } catch (error) {
+      if (error instanceof StoreError && error.code === "NOT_FOUND")
+        throw notFound(`Dag with id: ${dagId} was not found`);
+      if (error instanceof StoreError && error.code === "STATE_CONFLICT")
+        throw conflict(`Task instances of dag with id: '${dagId}' are still running`);
+      throw error;
+    }
+    res.status(204).end();
   });
 
   router.get("/dags/:dag_id/details", async (req, res) => {

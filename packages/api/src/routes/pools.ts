@@ -1,7 +1,8 @@
 // Airflow's pool endpoints: GET /pools (paged, ordered, pool_name_pattern) and GET
-// /pools/{pool_name} with each pool's slot usage, for every role; POST, PATCH and DELETE for Op
-// and above. Names may hold slashes (`{pool_name:path}`); default_pool cannot be deleted and
-// takes only slots and include_deferred (config/poolChanges.ts).
+// /pools/{pool_name} with each pool's slot usage, for every role; POST, PATCH, DELETE and the
+// bulk PATCH /pools (config/bulkActions.ts) for Op and above, each recorded in the audit log.
+// Names may hold slashes (`{pool_name:path}`); default_pool cannot be deleted and takes only
+// slots and include_deferred (config/poolChanges.ts).
 import {
   createPool,
   deletePool,
@@ -12,14 +13,18 @@ import {
 } from "@updraft/store";
 import { Router } from "express";
 import { z } from "zod";
+import { auditAction } from "../audit/auditAction";
 import { requireRole } from "../auth/authenticate";
+import { runBulkActions } from "../config/bulkActions";
+import { parseBulkBody } from "../config/bulkBody";
+import { poolsBulkBody, poolsBulkTarget } from "../config/bulkPools";
 import { parseBody } from "../config/parseBody";
 import { pathRest } from "../config/pathRest";
-import { poolBody, poolPatchBody } from "../config/poolBody";
+import { poolBody, poolPatchBody, poolToCreate } from "../config/poolBody";
 import { poolChanges } from "../config/poolChanges";
 import { poolResponse } from "../config/poolResponse";
 import { storeErrorCode } from "../config/storeErrorCode";
-import { updateMaskOf } from "../config/updateMask";
+import { updateMaskOf } from "../http/updateMask";
 import type { ApiContext } from "../context";
 import { badRequest, conflict, notFound } from "../http/apiError";
 import { likePatterns } from "../http/likePatterns";
@@ -65,15 +70,12 @@ export function poolsRoutes(ctx: ApiContext): Router {
     res.json(await poolBodyOf(pathRest(req.params.pool_name)));
   });
 
-  router.post("/pools", requireRole("Op"), async (req, res) => {
+  const asOp = requireRole("Op");
+
+  router.post("/pools", auditAction(ctx, "post_pool"), asOp, async (req, res) => {
     const body = parseBody(poolBody, req.body);
     try {
-      await createPool(ctx.client, {
-        name: body.name,
-        slots: body.slots,
-        description: body.description ?? null,
-        includeDeferred: body.include_deferred ?? false,
-      });
+      await createPool(ctx.client, poolToCreate(body));
     } catch (error) {
       if (storeErrorCode(error) === "ALREADY_EXISTS")
         throw conflict(`The Pool with name: \`${body.name}\` already exists`);
@@ -82,7 +84,12 @@ export function poolsRoutes(ctx: ApiContext): Router {
     res.status(201).json(await poolBodyOf(body.name));
   });
 
-  router.patch("/pools/*pool_name", requireRole("Op"), async (req, res) => {
+  router.patch("/pools", auditAction(ctx, "bulk_pools"), asOp, async (req, res) => {
+    const body = parseBulkBody(poolsBulkBody, req.body);
+    res.json(await runBulkActions(ctx.client, poolsBulkTarget, body, req.body));
+  });
+
+  router.patch("/pools/*pool_name", auditAction(ctx, "patch_pool"), asOp, async (req, res) => {
     const name = pathRest(req.params.pool_name);
     const body = parseBody(poolPatchBody, req.body);
     const changes = poolChanges(name, body, req.body, updateMaskOf(req.query));
@@ -95,7 +102,7 @@ export function poolsRoutes(ctx: ApiContext): Router {
     res.json(await poolBodyOf(name));
   });
 
-  router.delete("/pools/*pool_name", requireRole("Op"), async (req, res) => {
+  router.delete("/pools/*pool_name", auditAction(ctx, "delete_pool"), asOp, async (req, res) => {
     const name = pathRest(req.params.pool_name);
     if (name === "default_pool") throw badRequest("Default Pool can't be deleted");
     try {

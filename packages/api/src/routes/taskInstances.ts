@@ -1,23 +1,30 @@
 // Airflow's task instance endpoints: list (with `~` for dag_id and/or dag_run_id), one, the
 // mapped ones, the tries, PATCH (mark state / note; User role) and its dry run, POST
 // clearTaskInstances (User role); and, mounted first so their paths win over
-// /{task_id}/{map_index}, the try logs and the XCom entries.
+// /{task_id}/{map_index}, the dependencies, the try logs and the XCom entries.
 import { DagCache } from "@updraft/scheduler";
 import { dagRunExists, listTaskInstancesPage, listTaskInstanceTries } from "@updraft/store";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import { auditAction } from "../audit/auditAction";
 import { requireRole } from "../auth/authenticate";
 import type { ApiContext } from "../context";
 import { notFound } from "../http/apiError";
 import { pageRequest } from "../http/pagination";
 import { pathSegment } from "../http/pathSegment";
-import { intText, queryInt, queryStrings } from "../http/queryParams";
+import { intText, queryInt } from "../http/queryParams";
+import { updateMaskOf } from "../http/updateMask";
 import { parseInput } from "../http/validation";
 import { clearDagTaskInstances } from "../taskInstances/clearDagTaskInstances";
 import { parseClearTaskInstancesBody } from "../taskInstances/clearTaskInstancesBody";
 import { dagOrNotFound } from "../taskInstances/dagOrNotFound";
+import { dependencyRoutes } from "../taskInstances/dependencyRoutes";
 import { logRoutes } from "../taskInstances/logRoutes";
-import { patchTaskInstanceBody, taskInstancePatch } from "../taskInstances/patchTaskInstanceBody";
+import {
+  patchTaskInstanceBody,
+  TASK_INSTANCE_MASK_FIELDS,
+  taskInstancePatch,
+} from "../taskInstances/patchTaskInstanceBody";
 import { patchTaskInstances } from "../taskInstances/patchTaskInstances";
 import { taskInstanceHistoryResponse } from "../taskInstances/taskInstanceHistoryResponse";
 import { taskInstanceListFilters } from "../taskInstances/taskInstanceListQuery";
@@ -36,7 +43,7 @@ const TIS = "/dags/:dag_id/dagRuns/:dag_run_id/taskInstances";
 const mapIndexPath = z.object({ map_index: intText });
 const tryNumberPath = z.object({ task_try_number: intText });
 const mapIndexQuery = z.object({ map_index: queryInt.default(-1) });
-const patchQuery = z.object({ map_index: queryInt.optional(), update_mask: queryStrings });
+const patchQuery = z.object({ map_index: queryInt.optional() });
 
 /** The task instance key of the path, with the map index of the path or the query. */
 function keyOf(req: Request, mapIndexIn: "path" | "query") {
@@ -60,6 +67,7 @@ export function taskInstancesRoutes(ctx: ApiContext): Router {
   const router = Router();
   const cache = new DagCache(ctx.client);
 
+  router.use(dependencyRoutes(ctx));
   router.use(logRoutes(ctx));
   router.use(xcomRoutes(ctx));
 
@@ -191,6 +199,7 @@ export function taskInstancesRoutes(ctx: ApiContext): Router {
       const raw: unknown = req.body;
       const body = parseInput(patchTaskInstanceBody, raw, "body");
       const query = parseInput(patchQuery, req.query, "query");
+      const mask = updateMaskOf(req.query, TASK_INSTANCE_MASK_FIELDS);
       const mapIndex =
         mapIndexIn === "path"
           ? parseInput(mapIndexPath, req.params, "path").map_index
@@ -200,7 +209,7 @@ export function taskInstancesRoutes(ctx: ApiContext): Router {
         runId: pathSegment(req.params.dag_run_id),
         taskId: pathSegment(req.params.task_id),
         mapIndex,
-        patch: taskInstancePatch(raw, body, query.update_mask),
+        patch: taskInstancePatch(raw, body, mask),
         dryRun,
       });
       res.json(taskInstanceCollection(tis));
@@ -209,9 +218,12 @@ export function taskInstancesRoutes(ctx: ApiContext): Router {
   const asUser = requireRole("User");
   router.patch(`${TIS}/:task_id/dry_run`, asUser, patch(true, "query"));
   router.patch(`${TIS}/:task_id/:map_index/dry_run`, asUser, patch(true, "path"));
+  router.patch(`${TIS}/:task_id`, auditAction(ctx, "patch_task_instance"));
   router.patch(`${TIS}/:task_id`, asUser, patch(false, "query"));
+  router.patch(`${TIS}/:task_id/:map_index`, auditAction(ctx, "patch_task_instance"));
   router.patch(`${TIS}/:task_id/:map_index`, asUser, patch(false, "path"));
 
+  router.post("/dags/:dag_id/clearTaskInstances", auditAction(ctx, "post_clear_task_instances"));
   router.post("/dags/:dag_id/clearTaskInstances", asUser, async (req, res) => {
     const body = parseClearTaskInstancesBody(req.body);
     const tis = await clearDagTaskInstances(

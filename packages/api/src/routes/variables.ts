@@ -1,6 +1,7 @@
 // Airflow's variable endpoints: GET /variables (paged, ordered, variable_key_pattern) and GET
-// /variables/{variable_key} for every role; POST, PATCH and DELETE for Op and above. Keys may
-// hold slashes (`{variable_key:path}`). Values of sensitive keys are never returned (see
+// /variables/{variable_key} for every role; POST, PATCH, DELETE and the bulk PATCH /variables
+// (config/bulkActions.ts) for Op and above, each recorded in the audit log. Keys may hold
+// slashes (`{variable_key:path}`). Values of sensitive keys are never returned (see
 // config/variableResponse.ts).
 import {
   createVariable,
@@ -13,12 +14,16 @@ import {
 } from "@updraft/store";
 import { Router } from "express";
 import { z } from "zod";
+import { auditAction } from "../audit/auditAction";
 import { requireRole } from "../auth/authenticate";
+import { runBulkActions } from "../config/bulkActions";
+import { parseBulkBody } from "../config/bulkBody";
+import { variablesBulkBody, variablesBulkTarget } from "../config/bulkVariables";
 import { parseBody } from "../config/parseBody";
 import { pathRest } from "../config/pathRest";
 import { storeErrorCode } from "../config/storeErrorCode";
-import { updateMaskOf } from "../config/updateMask";
-import { variableBody, variableText } from "../config/variableBody";
+import { updateMaskOf } from "../http/updateMask";
+import { variableBody, variableToCreate } from "../config/variableBody";
 import { variableChanges } from "../config/variableChanges";
 import { variableResponse } from "../config/variableResponse";
 import type { ApiContext } from "../context";
@@ -72,14 +77,12 @@ export function variablesRoutes(ctx: ApiContext): Router {
     res.json(variableResponse(variable));
   });
 
-  router.post("/variables", requireRole("Op"), async (req, res) => {
+  const asOp = requireRole("Op");
+
+  router.post("/variables", auditAction(ctx, "post_variable"), asOp, async (req, res) => {
     const body = parseBody(variableBody, req.body);
     try {
-      const variable = await createVariable(ctx.client, {
-        key: body.key,
-        value: variableText(body.value),
-        description: body.description ?? null,
-      });
+      const variable = await createVariable(ctx.client, variableToCreate(body));
       res.status(201).json(variableResponse(variable));
     } catch (error) {
       if (storeErrorCode(error) === "ALREADY_EXISTS")
@@ -88,7 +91,13 @@ export function variablesRoutes(ctx: ApiContext): Router {
     }
   });
 
-  router.patch("/variables/*variable_key", requireRole("Op"), async (req, res) => {
+  router.patch("/variables", auditAction(ctx, "bulk_variables"), asOp, async (req, res) => {
+    const body = parseBulkBody(variablesBulkBody, req.body);
+    res.json(await runBulkActions(ctx.client, variablesBulkTarget, body, req.body));
+  });
+
+  const patchOne = auditAction(ctx, "patch_variable");
+  router.patch("/variables/*variable_key", patchOne, asOp, async (req, res) => {
     const key = pathRest(req.params.variable_key);
     const body = parseBody(variableBody, req.body);
     if (body.key !== key)
@@ -102,7 +111,8 @@ export function variablesRoutes(ctx: ApiContext): Router {
     res.json(variableResponse(variable));
   });
 
-  router.delete("/variables/*variable_key", requireRole("Op"), async (req, res) => {
+  const deleteOne = auditAction(ctx, "delete_variable");
+  router.delete("/variables/*variable_key", deleteOne, asOp, async (req, res) => {
     const key = pathRest(req.params.variable_key);
     try {
       await deleteVariable(ctx.client, { key });

@@ -1,7 +1,8 @@
 // PatchTaskInstanceBody as Airflow 3 validates it: no unknown fields; `new_state` (when given)
 // one of success, failed, skipped (any case); `note` at most 1000 characters; the include_*
 // flags booleans. Which fields take effect: the ones the body sets, narrowed to `update_mask`
-// when one is given (as Airflow's model_fields_set ∩ update_mask).
+// when one is given (as Airflow's model_fields_set ∩ update_mask), which may name new_state and
+// note only.
 import { z } from "zod";
 
 const MARKABLE_STATES = ["success", "failed", "skipped"] as const;
@@ -50,6 +51,9 @@ export const patchTaskInstanceBody = z
     { error: "Input should be a valid dictionary or object to extract fields from" },
   )
   .strict();
+
+/** The fields an update_mask may name: the ones a PATCH changes. */
+export const TASK_INSTANCE_MASK_FIELDS = ["new_state", "note"] as const;
 
 /** A parsed PatchTaskInstanceBody. */
 export type PatchTaskInstanceBody = z.output<typeof patchTaskInstanceBody>;
