@@ -234,7 +234,8 @@ export interface GridRun {
   readonly run_after: string;
   readonly state: DagRunState;
   readonly run_type: DagRunType;
-  readonly duration: number;
+  /** Seconds from start to end (to now while running); null before the run starts. */
+  readonly duration: number | null;
 }
 
 export interface GridTaskInstanceSummary {
@@ -274,4 +275,131 @@ export interface StructureEdge {
 export interface StructureData {
   readonly nodes: readonly StructureNode[];
   readonly edges: readonly StructureEdge[];
+}
+
+// The DAG page and the run pages.
+
+export type DagRunCollection = List<"dag_runs", DagRun>;
+export type TaskInstanceCollection = List<"task_instances", TaskInstance>;
+
+/** GET /dagSources/{dag_id} as JSON: the DAG file's text (null when it cannot be read). */
+export interface DagSource {
+  readonly content: string | null;
+  readonly dag_id: string;
+  readonly version_number: number | null;
+  readonly dag_display_name?: string;
+}
+
+// The task instance page.
+
+/** Airflow's TaskInstanceResponse whole: TaskInstance plus what the task instance page also shows. */
+export interface TaskInstanceResponse extends TaskInstance {
+  readonly dag_display_name: string;
+  readonly unixname: string | null;
+  readonly pid: number | null;
+  readonly executor: string | null;
+  readonly executor_config: string;
+}
+
+/** TaskInstanceHistoryResponse: one try of a task instance. */
+export interface TaskInstanceHistory extends TaskInstanceTry {
+  readonly dag_display_name: string;
+  readonly unixname: string | null;
+  readonly pid: number | null;
+  readonly executor: string | null;
+}
+
+export type TaskInstanceHistoryCollection = List<"task_instances", TaskInstanceHistory>;
+export type TaskInstanceResponseCollection = List<"task_instances", TaskInstanceResponse>;
+export type XComCollection = List<"xcom_entries", XComEntry>;
+
+// The DAGs list and the trigger dialog.
+
+/** Airflow 3.0's DAGWithLatestDagRunsResponse (ui/dags/recent_dag_runs): newest runs first. */
+export interface DagWithLatestRuns extends Dag {
+  readonly latest_dag_runs: readonly DagRun[];
+}
+
+export type DagWithLatestRunsCollection = List<"dags", DagWithLatestRuns>;
+export type DagCollection = List<"dags", Dag>;
+export type DagTagCollection = List<"tags", string>;
+export type ImportErrorCollection = List<"import_errors", ImportError>;
+
+/** TriggerDAGRunPostBody: what the trigger dialog sends. */
+export interface TriggerDagRunBody {
+  readonly logical_date: string | null;
+  readonly conf: Readonly<Record<string, unknown>>;
+  readonly dag_run_id?: string;
+  readonly note?: string;
+}
+
+// The admin pages: connections, variables, pools (Airflow's bodies) and users (FAB's API).
+
+/** One page of an admin list: a search (the API's `*_pattern`), where the page starts, its size. */
+export interface AdminListPage {
+  readonly pattern: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export type ConnectionCollection = List<"connections", Connection>;
+export type VariableCollection = List<"variables", Variable>;
+export type PoolCollection = List<"pools", Pool>;
+
+/** ConnectionBody: POST /connections and PATCH /connections/{id} (with an update_mask). */
+export interface ConnectionBody {
+  readonly connection_id: string;
+  readonly conn_type: string;
+  readonly description?: string | null;
+  readonly host?: string | null;
+  readonly login?: string | null;
+  readonly schema?: string | null;
+  readonly port?: number | null;
+  /** Write-only; left out of a PATCH (and its mask) to keep the stored one. */
+  readonly password?: string | null;
+  /** A JSON object as text. */
+  readonly extra?: string | null;
+}
+
+/** VariableBody. */
+export interface VariableBody {
+  readonly key: string;
+  readonly value: string;
+  readonly description?: string | null;
+}
+
+/** PoolBody (POST) and PoolPatchBody (PATCH). */
+export interface PoolBody {
+  readonly name: string;
+  /** -1 means unlimited. */
+  readonly slots: number;
+  readonly description?: string | null;
+  readonly include_deferred: boolean;
+}
+
+/** A user as FAB's API shows one (GET /auth/fab/v1/users). */
+export interface FabUser {
+  readonly username: string;
+  readonly first_name: string | null;
+  readonly last_name: string | null;
+  readonly email: string | null;
+  readonly active: boolean;
+  readonly roles: readonly { readonly name: string }[];
+  readonly last_login: string | null;
+  readonly login_count: number | null;
+  readonly created_on: string | null;
+  readonly changed_on: string | null;
+}
+
+export type FabUserCollection = List<"users", FabUser>;
+
+/** POST /auth/fab/v1/users; PATCH takes any of these fields (password write-only). */
+export interface FabUserBody {
+  readonly username?: string;
+  readonly password?: string;
+  readonly roles?: readonly { readonly name: string }[];
+  readonly first_name?: string | null;
+  readonly last_name?: string | null;
+  readonly email?: string | null;
+  readonly active?: boolean;
 }
