@@ -1,11 +1,12 @@
 // The grid view: runs as columns (oldest on the left), tasks and task groups as rows, each cell
 // a link to its task instance in Airflow's state colour; groups collapse and stay collapsed;
 // mapped tasks show their count and summary state.
-import { act, cleanup, configure, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { cellTooltip } from "../src/components/grid/cellTooltip";
 import { gridRows, groupIds } from "../src/components/grid/gridRows";
 import { installFakeApi } from "./support/fakeApi";
+import { FakeEventSource, installFakeEventSource } from "./support/fakeEventSource";
 import {
   answerDagPage,
   DAG_ID,
@@ -130,32 +131,8 @@ test("a mapped task not yet expanded in the newest run counts the run before it"
   expect(screen.getByRole("rowheader", { name: "load [2]" })).toBeInTheDocument();
 });
 
-/** The browser's EventSource, as far as useLiveEvents uses it. */
-class FakeEventSource {
-  static readonly instances: FakeEventSource[] = [];
-  closed = false;
-  readonly #listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void {
-    this.#listeners.set(type, [...(this.#listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  emit(type: string, data: unknown): void {
-    const event = new MessageEvent(type, { data: JSON.stringify(data) });
-    act(() => this.#listeners.get(type)?.forEach((listener) => listener(event)));
-  }
-}
-
 describe("live", () => {
-  beforeEach(() => {
-    FakeEventSource.instances.length = 0;
-    Object.assign(globalThis, { EventSource: FakeEventSource });
-  });
-  afterEach(() => Reflect.deleteProperty(globalThis, "EventSource"));
+  installFakeEventSource();
 
   test("the newest running run is followed: its task instance events recolour the grid", async () => {
     renderApp(api, `/dags/${DAG_ID}`, "Viewer");

@@ -2,12 +2,13 @@
 // through the live stream without showing a line twice, filters by level, stops following when
 // the reader scrolls up, and downloads the text. The stream is a fake EventSource on globalThis.
 import { QueryClientProvider } from "@tanstack/react-query";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createQueryClient } from "../src/api/queryClient";
 import type { StructuredLogLine } from "../src/api/types";
 import { LogViewer, type LogViewerProps } from "../src/components/taskInstance/LogViewer";
 import { installFakeApi } from "./support/fakeApi";
+import { FakeEventSource, installFakeEventSource } from "./support/fakeEventSource";
 
 const RUN = "manual__2026-03-01T10:00:00+00:00";
 const LOGS = `/api/v2/dags/dealership/dagRuns/${RUN}/taskInstances/vendas.sync/logs`;
@@ -20,39 +21,10 @@ const line = (n: number, level = "info"): StructuredLogLine => ({
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => line(from + i));
 
-/** The browser's EventSource, as far as useLiveEvents uses it. */
-class FakeEventSource {
-  static readonly instances: FakeEventSource[] = [];
-  closed = false;
-  readonly #listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void {
-    this.#listeners.set(type, [...(this.#listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  /** The server sends an event. */
-  emit(type: string, data: unknown): void {
-    const event = new MessageEvent(type, { data: JSON.stringify(data) });
-    act(() => {
-      for (const listener of this.#listeners.get(type) ?? []) listener(event);
-    });
-  }
-}
-
 const api = installFakeApi();
 
-beforeEach(() => {
-  FakeEventSource.instances.length = 0;
-  Object.assign(globalThis, { EventSource: FakeEventSource });
-});
-afterEach(() => {
-  Reflect.deleteProperty(globalThis, "EventSource");
-  jest.restoreAllMocks();
-});
+installFakeEventSource();
+afterEach(() => jest.restoreAllMocks());
 
 const KEY = { dagId: "dealership", runId: RUN, taskId: "vendas.sync", mapIndex: -1 };
 

@@ -1,9 +1,10 @@
 // The task instance page: its header, the try switcher (which decides whose log is read), the
 // actions a role allows — clear with its options and dry run, mark success/failed — their
 // request bodies, errors in the API's words, and a mapped task's list of instances.
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { installFakeApi } from "./support/fakeApi";
+import { FakeEventSource, installFakeEventSource } from "./support/fakeEventSource";
 import { renderApp } from "./support/renderApp";
 import {
   attempt,
@@ -315,27 +316,10 @@ test("a mapped task that has not expanded yet says so", async () => {
   expect(await screen.findByText(/No mapped instances yet/)).toBeInTheDocument();
 });
 
-/** The browser's EventSource, as far as useLiveEvents uses it. */
-class FakeEventSource {
-  static readonly instances: FakeEventSource[] = [];
-  readonly #listeners = new Map<string, (() => void)[]>();
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: () => void): void {
-    this.#listeners.set(type, [...(this.#listeners.get(type) ?? []), listener]);
-  }
-  close(): void {}
-  emit(type: string): void {
-    act(() => {
-      for (const listener of this.#listeners.get(type) ?? []) listener();
-    });
-  }
-}
+describe("live", () => {
+  installFakeEventSource();
 
-test("the state follows the run's live events without a reload", async () => {
-  Object.assign(globalThis, { EventSource: FakeEventSource });
-  try {
+  test("the state follows the run's live events without a reload", async () => {
     serveTaskInstance(api, taskInstance({ state: "running" }), [attempt(1, "running")]);
     renderApp(api, pagePath(), "Viewer");
     await screen.findByRole("log", { name: "Log" });
@@ -351,8 +335,5 @@ test("the state follows the run's live events without a reload", async () => {
       expect(screen.getByRole("heading", { level: 1 }).parentElement).toHaveTextContent("success"),
     );
     expect(field("Try 1", "State")).toBe("success");
-  } finally {
-    Reflect.deleteProperty(globalThis, "EventSource");
-    FakeEventSource.instances.length = 0;
-  }
+  });
 });

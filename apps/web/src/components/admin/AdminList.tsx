@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { ErrorMessage } from "../ErrorMessage";
 import { AdminTable, type AdminColumn } from "./AdminTable";
-import { ListPagination } from "./ListPagination";
+import { Pagination } from "../Pagination";
 import { SearchField } from "./SearchField";
 import type { ListControls } from "./useListControls";
 
@@ -54,7 +54,7 @@ export function AdminList<T>(props: AdminListProps<T>) {
         searching={pattern !== ""}
         actions={props.actions}
       />
-      <ListPagination
+      <Pagination
         label={props.label}
         offset={offset}
         limit={limit}

@@ -10,6 +10,7 @@ import { AdminList } from "../../components/admin/AdminList";
 import type { AdminColumn } from "../../components/admin/AdminTable";
 import { useListControls } from "../../components/admin/useListControls";
 import { ConnectionDialog } from "./ConnectionDialog";
+import { RowButton } from "../../components/admin/RowButton";
 
 const text = (value: string | number | null) =>
   value === null || value === "" ? <span className="muted">—</span> : String(value);
@@ -68,22 +69,12 @@ export function ConnectionsPage() {
           canWrite
             ? (c) => (
                 <>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Edit ${c.connection_id}`}
+                  <RowButton
+                    action="Edit"
+                    row={c.connection_id}
                     onClick={() => setEditing({ kind: "edit", connection: c })}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Delete ${c.connection_id}`}
-                    onClick={() => setDeleting(c)}
-                  >
-                    Delete
-                  </button>
+                  />
+                  <RowButton action="Delete" row={c.connection_id} onClick={() => setDeleting(c)} />
                 </>
               )
             : undefined

@@ -10,6 +10,7 @@ import type { AdminColumn } from "../../components/admin/AdminTable";
 import { useListControls } from "../../components/admin/useListControls";
 import { PoolDialog } from "./PoolDialog";
 import { PoolSlotsBar } from "./PoolSlotsBar";
+import { RowButton } from "../../components/admin/RowButton";
 
 const COLUMNS: readonly AdminColumn<Pool>[] = [
   { header: "Pool", cell: (p) => <code>{p.name}</code> },
@@ -62,23 +63,13 @@ export function PoolsPage() {
           canWrite
             ? (p) => (
                 <>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Edit ${p.name}`}
+                  <RowButton
+                    action="Edit"
+                    row={p.name}
                     onClick={() => setEditing({ kind: "edit", pool: p })}
-                  >
-                    Edit
-                  </button>
+                  />
                   {p.name !== DEFAULT_POOL && (
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`Delete ${p.name}`}
-                      onClick={() => setDeleting(p)}
-                    >
-                      Delete
-                    </button>
+                    <RowButton action="Delete" row={p.name} onClick={() => setDeleting(p)} />
                   )}
                 </>
               )

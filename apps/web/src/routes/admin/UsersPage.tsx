@@ -15,6 +15,7 @@ import { CreateUserDialog } from "./CreateUserDialog";
 import { EditUserDialog, roleOf } from "./EditUserDialog";
 import { ResetPasswordDialog } from "./ResetPasswordDialog";
 import { RevealedPassword } from "./RevealedPassword";
+import { RowButton } from "../../components/admin/RowButton";
 
 const fullName = (user: FabUser): string =>
   [user.first_name, user.last_name].filter((part) => part !== null && part !== "").join(" ");
@@ -96,14 +97,11 @@ export function UsersPage() {
         rowKey={(u) => u.username}
         actions={(u) => (
           <>
-            <button
-              type="button"
-              className="small"
-              aria-label={`Edit ${u.username}`}
+            <RowButton
+              action="Edit"
+              row={u.username}
               onClick={() => setDialog({ kind: "edit", user: u })}
-            >
-              Edit
-            </button>
+            />
             <button
               type="button"
               className="small"
@@ -122,14 +120,11 @@ export function UsersPage() {
                 >
                   {u.active ? "Deactivate" : "Activate"}
                 </button>
-                <button
-                  type="button"
-                  className="small"
-                  aria-label={`Delete ${u.username}`}
+                <RowButton
+                  action="Delete"
+                  row={u.username}
                   onClick={() => setDialog({ kind: "delete", user: u })}
-                >
-                  Delete
-                </button>
+                />
               </>
             )}
           </>

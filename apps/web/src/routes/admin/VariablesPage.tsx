@@ -10,6 +10,7 @@ import type { AdminColumn } from "../../components/admin/AdminTable";
 import { useListControls } from "../../components/admin/useListControls";
 import { VariableDialog } from "./VariableDialog";
 import { shownVariableValue } from "./variableValue";
+import { RowButton } from "../../components/admin/RowButton";
 
 function VariableValue({ value }: { readonly value: string }) {
   const shown = shownVariableValue(value);
@@ -65,22 +66,12 @@ export function VariablesPage() {
           canWrite
             ? (v) => (
                 <>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Edit ${v.key}`}
+                  <RowButton
+                    action="Edit"
+                    row={v.key}
                     onClick={() => setEditing({ kind: "edit", variable: v })}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Delete ${v.key}`}
-                    onClick={() => setDeleting(v)}
-                  >
-                    Delete
-                  </button>
+                  />
+                  <RowButton action="Delete" row={v.key} onClick={() => setDeleting(v)} />
                 </>
               )
             : undefined

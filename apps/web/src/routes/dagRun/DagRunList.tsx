@@ -8,7 +8,7 @@ import { Loading } from "../../components/Loading";
 import { DagRunFilters } from "./DagRunFilters";
 import { dagRunListQuery, hasFilters, PAGE_SIZES } from "./dagRunListQuery";
 import { DagRunsTable } from "./DagRunsTable";
-import { Pagination } from "./Pagination";
+import { Pagination } from "../../components/Pagination";
 
 /** `dagId` null: every DAG's runs. */
 export function DagRunList({ dagId }: { readonly dagId: string | null }) {

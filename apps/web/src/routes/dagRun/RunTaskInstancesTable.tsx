@@ -10,7 +10,7 @@ import { StateBadge } from "../../components/StateBadge";
 import { formatDate } from "../../format/formatDate";
 import { formatDuration } from "../../format/formatDuration";
 import { taskInstancePath } from "../dag/dagPaths";
-import { Pagination } from "./Pagination";
+import { Pagination } from "../../components/Pagination";
 
 const PAGE = 50;
 

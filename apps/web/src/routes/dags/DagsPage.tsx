@@ -7,7 +7,7 @@ import { useLiveEvents } from "../../api/useLiveEvents";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Loading } from "../../components/Loading";
-import { Pagination } from "../dagRun/Pagination";
+import { Pagination } from "../../components/Pagination";
 import { DagsFilters } from "./DagsFilters";
 import { dagsListQuery, hasDagFilters } from "./dagsListQuery";
 import { DagsTable } from "./DagsTable";

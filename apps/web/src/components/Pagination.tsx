@@ -1,5 +1,6 @@
-// Previous / next through an admin list, with where the page is ("26–50 of 120").
-export function ListPagination({
+// Previous / next through a long list, with where the page is ("26–50 of 120"); one page of
+// rows needs no navigation.
+export function Pagination({
   offset,
   limit,
   total,
@@ -10,7 +11,7 @@ export function ListPagination({
   readonly limit: number;
   readonly total: number;
   readonly onOffset: (offset: number) => void;
-  /** What the list holds ("Connections"), naming the navigation. */
+  /** What the list holds, for the navigation's name ("DAG runs"). */
   readonly label: string;
 }) {
   if (total <= limit && offset === 0) return null;
