@@ -7,18 +7,15 @@
 //            NOT_FOUND when the run does not exist
 import type { SqlClient } from "../../../sqlClient";
 import { StoreError } from "../../../storeError";
-import { WRITTEN_WITH_RUN_DATES, type XcomWriteRow, xcomWriteFromRow } from "./xcomWriteRow";
+import {
+  WRITTEN_WITH_RUN_DATES,
+  type XcomEntryWrite,
+  type XcomWriteRow,
+  xcomWriteFromRow,
+} from "./xcomWriteRow";
 
 /** Input of createXcomEntry. */
-export interface CreateXcomEntryInput {
-  readonly dagId: string;
-  readonly runId: string;
-  readonly taskId: string;
-  readonly mapIndex: number;
-  readonly key: string;
-  /** The value's JSON text. */
-  readonly valueJson: string;
-}
+export type CreateXcomEntryInput = XcomEntryWrite;
 
 /** Creates an XCom entry; null when one with this identity exists. */
 export async function createXcomEntry(

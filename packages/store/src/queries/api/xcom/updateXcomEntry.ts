@@ -4,18 +4,15 @@
 //   locks:   that row until commit
 //   returns: the updated XCom with its run's dates; null when there is none
 import type { SqlClient } from "../../../sqlClient";
-import { WRITTEN_WITH_RUN_DATES, type XcomWriteRow, xcomWriteFromRow } from "./xcomWriteRow";
+import {
+  WRITTEN_WITH_RUN_DATES,
+  type XcomEntryWrite,
+  type XcomWriteRow,
+  xcomWriteFromRow,
+} from "./xcomWriteRow";
 
 /** Input of updateXcomEntry. */
-export interface UpdateXcomEntryInput {
-  readonly dagId: string;
-  readonly runId: string;
-  readonly taskId: string;
-  readonly mapIndex: number;
-  readonly key: string;
-  /** The new value's JSON text. */
-  readonly valueJson: string;
-}
+export type UpdateXcomEntryInput = XcomEntryWrite;
 
 /** Updates an XCom entry's value; null when there is no such entry. */
 export async function updateXcomEntry(

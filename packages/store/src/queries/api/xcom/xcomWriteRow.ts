@@ -4,6 +4,17 @@ import { type XcomListEntryRow, xcomFromRow, xcomListEntryFromRow } from "../../
 import type { Row } from "../../../sqlClient";
 
 /** An XCom with its value, logical_date and run_after. */
+/** What an XCom write through the API names: the entry's identity and its new value. */
+export interface XcomEntryWrite {
+  readonly dagId: string;
+  readonly runId: string;
+  readonly taskId: string;
+  readonly mapIndex: number;
+  readonly key: string;
+  /** The value's JSON text. */
+  readonly valueJson: string;
+}
+
 export interface XcomWriteRow extends XcomListEntryRow {
   /** The value, parsed from JSON. */
   readonly value: unknown;
