@@ -20,7 +20,7 @@ const swc = [
 const roots = ["packages", "apps"]
   .map((dir) => path.join(__dirname, dir))
   .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((name) => path.join(dir, name)) : []));
-roots.push(path.join(__dirname, "dags"));
+roots.push(path.join(__dirname, "dags"), path.join(__dirname, "infra"));
 
 // The web UI's component tests run in jsdom with Testing Library's matchers; its end-to-end
 // tests choose the node environment in their docblock (they drive a real Chromium).
