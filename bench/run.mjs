@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 const benches = [
   "packages/runtime/bench/dagParse.bench.ts",
   "packages/scheduler/bench/scheduler.bench.ts",
+  "packages/scheduler/bench/scaleOut.bench.ts",
   "packages/providers/bench/incrementalLoad.bench.ts",
   "packages/transform/bench/transform.bench.ts",
   "packages/api/bench/api.bench.ts",

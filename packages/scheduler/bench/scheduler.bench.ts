@@ -6,7 +6,6 @@
 // One scheduler runs in this process; the worker (concurrency 64) runs in a child process, as
 // `updraft worker` would. Each run gets a fresh Postgres database, a fresh Redis key prefix and a
 // temp DAGs folder, all removed at the end, also on failure.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -26,6 +25,7 @@ import {
 import { createTestDatabase, testRedisUrl } from "@updraft/testing";
 import { type PassReport, Scheduler } from "../src";
 import { bullmq, deleteKeys } from "./bullmq";
+import { type Child, cleanup, cleanups, runBench, startChild, stopChild } from "./children";
 import { machineCpuMs, processCpuMs, SqlTimings, timedClient } from "./instrument";
 import { round, summarize } from "./stats";
 import type { WorkerStats } from "./storeWorker";
@@ -52,123 +52,7 @@ const TARGETS = {
 const REDIS_URL = testRedisUrl();
 const PREFIX = `updraft-bench-${randomBytes(4).toString("hex")}`;
 
-// ---------------------------------------------------------------------------------------------
-// Child processes
-
-const children = new Set<ChildProcess>();
-
-/** What to undo, newest first; run by the normal path, on failure and on SIGINT/SIGTERM. */
-const cleanups: (() => Promise<unknown>)[] = [];
-let cleaning: Promise<void> | undefined;
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    while (cleanups.length > 0) {
-      const undo = cleanups.pop() as () => Promise<unknown>;
-      await undo().catch((e: unknown) => console.error(`cleanup: ${String(e)}`));
-    }
-  })().finally(() => (cleaning = undefined));
-  return cleaning;
-}
-
-interface Child {
-  readonly process: ChildProcess;
-  /** Resolves with the first stdout line starting with `prefix`. */
-  line(prefix: string, timeoutMs?: number): Promise<string>;
-}
-
-/** Starts a TS entry of this folder in its own process group, with an IPC channel. */
-async function startChild(entry: string, args: readonly string[]): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
-      "--conditions=@updraft/source",
-      "-r",
-      require.resolve("sucrase/register"),
-      path.join(__dirname, entry),
-      ...args,
-    ],
-    { detached: true, stdio: ["ignore", "pipe", "pipe", "ipc"] },
-  );
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  const lines: string[] = [];
-  const waiters: { prefix: string; resolve: (line: string) => void }[] = [];
-  let buffered = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffered += chunk.toString();
-    let nl: number;
-    while ((nl = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      lines.push(line);
-      for (const w of waiters.filter((w) => line.startsWith(w.prefix))) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
-    }
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-    process.stderr.write(`[${entry}] ${chunk.toString()}`);
-  });
-  const handle: Child = {
-    process: child,
-    line: (prefix, timeoutMs = RUN_TIMEOUT_MS) =>
-      new Promise((resolve, reject) => {
-        const seen = lines.find((l) => l.startsWith(prefix));
-        if (seen !== undefined) return resolve(seen);
-        const timer = setTimeout(
-          () => reject(new Error(`${entry}: no "${prefix}" within ${timeoutMs} ms: ${stderr}`)),
-          timeoutMs,
-        );
-        const onExit = (code: number | null) => {
-          clearTimeout(timer);
-          reject(new Error(`${entry} exited with ${String(code)}: ${stderr}`));
-        };
-        child.once("exit", onExit);
-        waiters.push({
-          prefix,
-          resolve: (line) => {
-            clearTimeout(timer);
-            child.off("exit", onExit);
-            resolve(line);
-          },
-        });
-      }),
-  };
-  await handle.line("ready", 30_000);
-  return handle;
-}
-
-/** SIGTERM, then SIGKILL after `graceMs`, to the child's whole process group. */
-async function stopChild(child: ChildProcess, graceMs = 3000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const kill = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), signal);
-    } catch {
-      // already gone
-    }
-  };
-  kill("SIGTERM");
-  const timer = setTimeout(() => kill("SIGKILL"), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-function killChildrenNow(): void {
-  for (const child of children) {
-    try {
-      process.kill(-(child.pid as number), "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-}
+const CHILD_OPTIONS = { lineTimeoutMs: RUN_TIMEOUT_MS, cpuProfDir: CPU_PROF_DIR };
 
 // ---------------------------------------------------------------------------------------------
 // 1. The ceiling: plain BullMQ
@@ -176,13 +60,11 @@ function killChildrenNow(): void {
 async function rawBullMq(): Promise<{ jobsPerS: number; seconds: number }> {
   const prefix = `${PREFIX}-raw`;
   const queueName = "raw";
-  const worker = await startChild("rawBullMqWorker.ts", [
-    REDIS_URL,
-    prefix,
-    queueName,
-    String(RAW_JOBS),
-    String(CONCURRENCY),
-  ]);
+  const worker = await startChild(
+    "rawBullMqWorker.ts",
+    [REDIS_URL, prefix, queueName, String(RAW_JOBS), String(CONCURRENCY)],
+    CHILD_OPTIONS,
+  );
   const queue = new bullmq.Queue(queueName, { connection: { url: REDIS_URL }, prefix });
   try {
     await queue.waitUntilReady();
@@ -448,12 +330,11 @@ async function endToEnd(): Promise<EndToEndResult> {
     applicationName: "updraft-bench-scheduler",
   });
   cleanups.push(() => client.close());
-  const worker = await startChild("storeWorker.ts", [
-    db.url,
-    REDIS_URL,
-    PREFIX,
-    String(CONCURRENCY),
-  ]);
+  const worker = await startChild(
+    "storeWorker.ts",
+    [db.url, REDIS_URL, PREFIX, String(CONCURRENCY)],
+    CHILD_OPTIONS,
+  );
   cleanups.push(() => stopChild(worker.process));
   const executor = new BullMqExecutor({ redisUrl: REDIS_URL, prefix: PREFIX });
   cleanups.push(() => executor.close());
@@ -612,19 +493,4 @@ async function main(): Promise<void> {
   );
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.once(signal, () => {
-    void cleanup().finally(() => {
-      killChildrenNow();
-      process.exit(130);
-    });
-  });
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    killChildrenNow();
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

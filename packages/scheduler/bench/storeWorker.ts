@@ -16,6 +16,9 @@ export interface WorkerStats {
   readonly runnerMs: ReturnType<typeof summarize>;
   readonly pickupMs: ReturnType<typeof summarize>;
   readonly failed: number;
+  /** Deliveries whose try ran (any end state), and deliveries the store guard dropped. */
+  readonly ran: number;
+  readonly dropped: number;
   readonly maxInFlight: number;
   /** This process's CPU time since the reset, in ms. */
   readonly cpuMs: number;
@@ -38,6 +41,8 @@ async function main(): Promise<void> {
   let runnerMs: number[] = [];
   let pickupMs: number[] = [];
   let failed = 0;
+  let ran = 0;
+  let dropped = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   let cpuAtReset = processCpuMs();
@@ -49,6 +54,10 @@ async function main(): Promise<void> {
   worker.events.on("jobFinished", ({ durationMs, result }) => {
     inFlight -= 1;
     runnerMs.push(durationMs);
+    if (result.status === "returned") {
+      if (result.outcome.kind === "ran") ran += 1;
+      else dropped += 1;
+    }
     if (
       result.status !== "returned" ||
       result.outcome.kind !== "ran" ||
@@ -63,6 +72,8 @@ async function main(): Promise<void> {
       runnerMs = [];
       pickupMs = [];
       failed = 0;
+      ran = 0;
+      dropped = 0;
       maxInFlight = 0;
       cpuAtReset = processCpuMs();
       sql.reset();
@@ -72,6 +83,8 @@ async function main(): Promise<void> {
         runnerMs: summarize(runnerMs),
         pickupMs: summarize(pickupMs),
         failed,
+        ran,
+        dropped,
         maxInFlight,
         cpuMs: Math.round(processCpuMs() - cpuAtReset),
         sql: sql.top(10),
