@@ -2,7 +2,13 @@
 // BullMQ (Redis) or the in-process LocalExecutor — and wires the store-backed task runner into
 // them. Nothing else chooses between them.
 import { mkdirSync } from "node:fs";
-import { BullMqExecutor, BullMqWorker, type Executor, LocalExecutor } from "@updraft/executor";
+import {
+  BullMqExecutor,
+  BullMqWorker,
+  type Executor,
+  LocalExecutor,
+  type TaskEvents,
+} from "@updraft/executor";
 import { createPgClient, createPgliteClient, MIGRATIONS, type SqlClient } from "@updraft/store";
 import { NotificationDispatcher, type DispatcherLogger, routeAlert } from "@updraft/notify";
 import {
@@ -14,6 +20,7 @@ import {
 import type { Config, DatabaseConfig, RedisConfig } from "./config";
 import { createConnectionLookup } from "@updraft/providers";
 import { smtpConnectionFromAirflowConfig } from "@updraft/notify";
+import type { QueueDepthReader } from "./observability/metricRecorder";
 
 /** The alert options of workers and schedulers: the email connection, rules and window. */
 export function alertOptions(config: Config): Required<AlertOptions> {
@@ -88,8 +95,15 @@ export async function schemaVersions(
 export interface ComposedExecutor {
   readonly executor: Executor;
   readonly description: string;
+  /** Deliveries run in this process (LocalExecutor); null when workers run them elsewhere. */
+  readonly taskEvents: TaskEvents | null;
+  /** What is waiting for a worker, read on each metrics scrape. */
+  readonly queueDepths: QueueDepthReader;
   close(): Promise<void>;
 }
+
+/** The queue BullMQ workers consume unless told otherwise (`updraft worker -q`). */
+const DEFAULT_QUEUE = "default";
 
 /** Options of the in-process runner. */
 export interface LocalRunnerOptions {
@@ -120,6 +134,9 @@ export async function startLocalExecutor(
   return {
     executor: local,
     description: `LocalExecutor (${options.concurrency} at once, in this process)`,
+    taskEvents: local.events,
+    // One heap for every queue name: there are no per-queue depths to report.
+    queueDepths: () => Promise.resolve({ total: local.pendingCount, perQueue: new Map() }),
     close: () => local.close({ graceMs: options.graceMs ?? 30_000 }),
   };
 }
@@ -140,6 +157,13 @@ export async function startConfiguredExecutor(
   return {
     executor,
     description: `BullMQExecutor on ${describeRedis(redis)}`,
+    taskEvents: null,
+    queueDepths: async () => {
+      const perQueue = await executor.waitingCounts([DEFAULT_QUEUE]);
+      let total = 0;
+      for (const count of perQueue.values()) total += count;
+      return { total, perQueue };
+    },
     close: () => executor.close(),
   };
 }

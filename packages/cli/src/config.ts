@@ -89,7 +89,18 @@ const schema = z.object({
     .regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, "expected comma-separated http(s) origins")
     .optional(),
   UPDRAFT_UI_DIR: z.string().min(1, "expected the folder of the built UI").optional(),
+  UPDRAFT_METRICS_ENABLED: bool.optional(),
+  UPDRAFT_METRICS_HOST: z.string().min(1, "expected a host name or address").optional(),
+  UPDRAFT_METRICS_PORT: port.optional(),
+  UPDRAFT_LOG_FORMAT: z
+    .string()
+    .regex(/^(text|json)$/, "expected text or json")
+    .transform((s) => s as LogFormat)
+    .optional(),
 });
+
+/** How the long-running verbs print their events: readable lines, or JSON lines (pino). */
+export type LogFormat = "text" | "json";
 
 /** Where the metadata lives: a Postgres server, or the embedded PGlite database. */
 export type DatabaseConfig =
@@ -132,6 +143,10 @@ export interface Config {
   readonly transformConnId: string;
   /** The REST API server (`updraft api-server`, and inside `updraft standalone`). */
   readonly api: ApiServerConfig;
+  /** Prometheus metrics of the long-running verbs. */
+  readonly metrics: MetricsConfig;
+  /** How the long-running verbs log (UPDRAFT_LOG_FORMAT). @default "text" */
+  readonly logFormat: LogFormat;
   /** The environment tasks see (AIRFLOW_CONN_*, AIRFLOW_VAR_*, and the base env of commands). */
   readonly taskEnv: Readonly<Record<string, string | undefined>>;
 }
@@ -150,6 +165,20 @@ export interface ApiServerConfig {
   readonly corsOrigins: readonly string[];
   /** The built web UI to serve (UPDRAFT_UI_DIR). @default null: the repository's apps/web/dist */
   readonly uiDir: string | null;
+}
+
+/**
+ * Where `GET /metrics` (Prometheus text) is served. The api-server and standalone serve it on the
+ * API port; the scheduler and worker, which have no HTTP server, on host:port. Unauthenticated
+ * (scrapers carry no token), hence off unless enabled.
+ */
+export interface MetricsConfig {
+  /** @default false */
+  readonly enabled: boolean;
+  /** The scheduler's and worker's metrics listener. @default "0.0.0.0" */
+  readonly host: string;
+  /** @default 9464 (Prometheus' default exporter port); 0 picks a free one */
+  readonly port: number;
 }
 
 /** How failures alert. */
@@ -263,6 +292,12 @@ export function loadConfig(env: Env, cwd: string): Config {
       corsOrigins: e.UPDRAFT_API_CORS_ORIGINS?.split(",") ?? [],
       uiDir: e.UPDRAFT_UI_DIR ?? null,
     }),
+    metrics: Object.freeze({
+      enabled: e.UPDRAFT_METRICS_ENABLED ?? false,
+      host: e.UPDRAFT_METRICS_HOST ?? "0.0.0.0",
+      port: e.UPDRAFT_METRICS_PORT ?? 9464,
+    }),
+    logFormat: e.UPDRAFT_LOG_FORMAT ?? "text",
     taskEnv: env,
   });
 }

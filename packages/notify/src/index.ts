@@ -47,5 +47,6 @@ export { NotificationDispatcher } from "./notificationDispatcher";
 export type {
   DispatcherLogger,
   DispatchReport,
+  NotificationDeliveryEvent,
   NotificationDispatcherOptions,
 } from "./notificationDispatcher";

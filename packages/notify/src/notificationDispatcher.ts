@@ -65,6 +65,15 @@ export interface DispatchReport {
   readonly failed: number;
 }
 
+/** One delivery attempt's end, emitted as `delivery` (metrics count alerts by channel and outcome). */
+export interface NotificationDeliveryEvent {
+  readonly channel: NotificationRow["channel"];
+  /** sent; retried (failed, will be tried again); failed (given up on). */
+  readonly outcome: "sent" | "retried" | "failed";
+  readonly event: NotificationRow["event"];
+  readonly dagId: string;
+}
+
 const noop = (): void => undefined;
 const quiet: DispatcherLogger = { info: noop, warn: noop, error: noop };
 
@@ -73,7 +82,10 @@ export function retryDelayAfter(attempt: number, baseMs: number, maxMs: number):
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
-/** Delivers the notification outbox; see the module comment. */
+/**
+ * Delivers the notification outbox; see the module comment. Emits `pass` (a DispatchReport),
+ * `delivery` (a NotificationDeliveryEvent per attempt) and `error`.
+ */
 export class NotificationDispatcher extends EventEmitter {
   readonly #o: Required<Omit<NotificationDispatcherOptions, "baseUrl">> & {
     readonly baseUrl: string | null;
@@ -166,10 +178,19 @@ export class NotificationDispatcher extends EventEmitter {
         now: this.#o.clock(),
       });
       const outcomes = await Promise.all(claimed.map((n) => this.#deliver(n)));
-      for (const outcome of outcomes)
+      for (const [i, outcome] of outcomes.entries()) {
+        const n = claimed[i]!;
+        const delivery: NotificationDeliveryEvent = {
+          channel: n.channel,
+          outcome,
+          event: n.event,
+          dagId: n.dagId,
+        };
+        this.emit("delivery", delivery);
         if (outcome === "sent") sent++;
         else if (outcome === "retried") retried++;
         else failed++;
+      }
       if (claimed.length < this.#o.batchSize || this.#stopped) break;
     }
     return { recovered, summarized, sent, retried, failed };

@@ -12,7 +12,9 @@ import { createApiApp } from "@updraft/api";
 import type { SqlClient } from "@updraft/store";
 import type { Config } from "../config";
 import { ConfigError } from "../config";
-import { logLine } from "./cliLogger";
+import { METRICS_PATH, withMetricsEndpoint } from "../observability/metricsEndpoint";
+import { processMetrics } from "../observability/processMetrics";
+import { cliLogger } from "./cliLogger";
 import type { Io } from "./dags";
 import { waitForStop } from "./stopSignal";
 import { withMigratedDatabase } from "./withDatabase";
@@ -54,6 +56,8 @@ export interface RunningApiServer {
   readonly url: string;
   /** Whether the web UI is served at `url`. */
   readonly servesUi: boolean;
+  /** Where Prometheus scrapes (UPDRAFT_METRICS_ENABLED), unauthenticated; else null. */
+  readonly metricsUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -64,15 +68,20 @@ export async function startApiServer(
   io: Io,
 ): Promise<RunningApiServer> {
   const uiDir = webUiDir(config);
+  const logger = cliLogger(io, config.logFormat);
   const app = createApiApp({
     client,
     auth: { secret: apiSecret(config), enabled: config.api.authEnabled },
     dagsFolder: config.dagsFolder,
     corsOrigins: config.api.corsOrigins,
     ...(uiDir === null ? {} : { uiDir }),
-    log: (error) => io.err(logLine("error", "api request failed", { error: String(error) })),
+    log: (error) => logger.error("api request failed", { error: String(error) }),
   });
-  const server = http.createServer(app);
+  // Ahead of the app and its auth: Prometheus scrapers carry no token.
+  const metrics = processMetrics(config);
+  const server = http.createServer(
+    metrics === null ? app : withMetricsEndpoint(app, metrics.registry),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.api.port, config.api.host, () => resolve());
@@ -80,21 +89,16 @@ export async function startApiServer(
   const address = server.address() as AddressInfo;
   const host = config.api.host === "0.0.0.0" ? "localhost" : config.api.host;
   if (uiDir === null)
-    io.err(
-      logLine("warn", "the web UI is not built: the API serves /api/v2 only", {
-        build: "pnpm --filter @updraft/web build",
-      }),
-    );
+    logger.warn("the web UI is not built: the API serves /api/v2 only", {
+      build: "pnpm --filter @updraft/web build",
+    });
   if (!config.api.authEnabled)
-    io.err(
-      logLine(
-        "warn",
-        "API authentication is OFF (UPDRAFT_API_AUTH_ENABLED=false): everyone is Admin",
-      ),
-    );
+    logger.warn("API authentication is OFF (UPDRAFT_API_AUTH_ENABLED=false): everyone is Admin");
+  const url = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     servesUi: uiDir !== null,
+    metricsUrl: metrics === null ? null : `${url}${METRICS_PATH}`,
     close: () =>
       new Promise<void>((resolve) => {
         // Live event streams never end on their own.
@@ -111,11 +115,15 @@ export async function runApiServer(
   signal: AbortSignal | undefined,
 ): Promise<number> {
   return withMigratedDatabase(config, io, async (client) => {
+    const logger = cliLogger(io, config.logFormat);
     const server = await startApiServer(config, client, io);
-    io.out(logLine("info", "api server listening", { url: `${server.url}/api/v2` }));
+    logger.info("api server listening", {
+      url: `${server.url}/api/v2`,
+      metrics: server.metricsUrl ?? undefined,
+    });
     try {
       await waitForStop(signal);
-      io.out(logLine("info", "stopping"));
+      logger.info("stopping");
     } finally {
       await server.close();
     }

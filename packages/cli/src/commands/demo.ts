@@ -103,12 +103,12 @@ function describeSource(connection: Connection): string {
 }
 
 /** dags/ has no build step: its TypeScript is compiled when loaded, as DAG files are. */
-function loadDealershipSource(): Source {
+export function loadDealershipSource(): Source {
   return new ModuleLoader().load(require.resolve("@updraft/dags/dealership/source")) as Source;
 }
 
 /** Everything a run needs, parsed and checked before anything connects. */
-interface DemoRun {
+export interface DemoRun {
   readonly source: Source;
   readonly pool: Pool;
   readonly schema: string;
@@ -137,7 +137,7 @@ async function insertOnce(run: DemoRun, count: number): Promise<number> {
 const MINUTE_MS = 60_000;
 
 /** Runs the generator until `signal` aborts, printing one line a minute. */
-async function generateUntilStopped(run: DemoRun, signal: AbortSignal): Promise<number> {
+export async function generateUntilStopped(run: DemoRun, signal: AbortSignal): Promise<number> {
   const { source, pool, schema, ratePerMinute, updateRatio, rng, io } = run;
   let windowStart = Date.now();
   let sales = 0;
@@ -172,7 +172,7 @@ async function generateUntilStopped(run: DemoRun, signal: AbortSignal): Promise<
 }
 
 /** Creates the tables and seeds what is missing; prints where and how many rows. */
-async function prepareSource(run: DemoRun, where: string): Promise<void> {
+export async function prepareSource(run: DemoRun, where: string): Promise<void> {
   const { source, pool, schema, io } = run;
   await source.createSourceSchema(pool, { schema });
   const seeded = await source.seedReferenceData(pool, { schema });

@@ -18,11 +18,15 @@ import {
   startLocalExecutor,
 } from "../compose";
 import type { Config } from "../config";
-import { cliLogger, logLine, taskFinishedLine } from "./cliLogger";
+import { observeScheduler, observeTaskDeliveries } from "../observability/observeProcess";
+import { processMetrics } from "../observability/processMetrics";
+import { withMetricsServer } from "../observability/withMetricsServer";
+import { cliLogger, taskFinishedLine } from "./cliLogger";
 import type { Io } from "./dags";
 import { parsePositiveInt, parseQueues } from "./parseInput";
 import { startUnlessStopped, waitForStop } from "./stopSignal";
 import { startApiServer } from "./apiServer";
+import { demoWanted, type StandaloneDemo, startStandaloneDemo } from "./standaloneDemo";
 import { withMigratedDatabase } from "./withDatabase";
 
 /** Runs a scheduler over `client` with `executor` until `signal` aborts. */
@@ -34,6 +38,7 @@ async function runSchedulerUntilStopped(
   signal: AbortSignal | undefined,
   onStarted: () => void = () => undefined,
 ): Promise<number> {
+  const logger = cliLogger(io, config.logFormat);
   const scheduler = new Scheduler({
     client,
     executor: executor.executor,
@@ -41,11 +46,16 @@ async function runSchedulerUntilStopped(
     parallelism: config.parallelism,
     zombieTimeoutSeconds: config.taskHeartbeatTimeoutSeconds,
     pausedByDefault: config.dagsArePausedAtCreation,
-    logger: cliLogger(io),
+    logger,
     alerts: alertOptions(config),
   });
   // Alerts are delivered beside the scheduler (every scheduler runs one; claims are disjoint).
-  const dispatcher = createNotificationDispatcher(config, client, cliLogger(io));
+  const dispatcher = createNotificationDispatcher(config, client, logger);
+  const metrics = processMetrics(config);
+  const unobserve =
+    metrics === null
+      ? () => undefined
+      : observeScheduler(metrics, { scheduler, dispatcher, executor });
   try {
     await dispatcher.start();
     const starting = scheduler.start();
@@ -54,11 +64,12 @@ async function runSchedulerUntilStopped(
       await waitForStop(signal);
     } else await starting; // stopped while starting: let start finish, then stop
 
-    io.out(logLine("info", "stopping"));
+    logger.info("stopping");
   } finally {
     await scheduler.stop();
     await executor.close();
     await dispatcher.stop();
+    unobserve();
   }
   return 0;
 }
@@ -69,22 +80,20 @@ export async function runScheduler(
   io: Io,
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  return withMigratedDatabase(config, io, async (client) => {
-    const onFinished =
-      config.executor === "LocalExecutor"
-        ? (event: Parameters<typeof taskFinishedLine>[0]) => io.out(taskFinishedLine(event))
-        : undefined;
-    const executor = await startConfiguredExecutor(config, client, onFinished);
-    io.out(
-      logLine("info", "scheduler starting", {
+  const logger = cliLogger(io, config.logFormat);
+  return withMigratedDatabase(config, io, (client) =>
+    withMetricsServer(config.metrics, processMetrics(config), logger, async () => {
+      const onFinished = config.executor === "LocalExecutor" ? logger.taskFinished : undefined;
+      const executor = await startConfiguredExecutor(config, client, onFinished);
+      logger.info("scheduler starting", {
         metadata: describeDatabase(config.database),
         executor: executor.description,
         dagsFolder: config.dagsFolder,
         parallelism: config.parallelism,
-      }),
-    );
-    return runSchedulerUntilStopped(config, client, executor, io, signal);
-  });
+      });
+      return runSchedulerUntilStopped(config, client, executor, io, signal);
+    }),
+  );
 }
 
 /** Options of `updraft worker`. */
@@ -115,50 +124,70 @@ export async function runWorker(
       ? config.workerConcurrency
       : parsePositiveInt("--concurrency", options.concurrency);
   const queues = parseQueues(options.queues);
-  return withMigratedDatabase(config, io, async (client) => {
-    const { worker, start } = createBullMqWorker(config, redis, client, {
-      concurrency,
-      queues,
-      onFinished: (event) => io.out(taskFinishedLine(event)),
-    });
-    worker.events.on("error", (error) =>
-      io.err(logLine("error", "worker error", { error: error.message })),
-    );
-    try {
-      if (await startUnlessStopped(start(), signal)) {
-        io.out(
-          logLine("info", "worker started", {
+  const logger = cliLogger(io, config.logFormat);
+  const metrics = processMetrics(config);
+  return withMigratedDatabase(config, io, (client) =>
+    withMetricsServer(config.metrics, metrics, logger, async () => {
+      const { worker, start } = createBullMqWorker(config, redis, client, {
+        concurrency,
+        queues,
+        onFinished: logger.taskFinished,
+      });
+      worker.events.on("error", (error) => logger.error("worker error", { error: error.message }));
+      const unobserve = metrics === null ? null : observeTaskDeliveries(metrics, worker.events);
+      try {
+        if (await startUnlessStopped(start(), signal)) {
+          logger.info("worker started", {
             redis: describeRedis(redis),
             queues: queues.join(","),
             concurrency,
-          }),
-        );
-        await waitForStop(signal);
+          });
+          await waitForStop(signal);
+        }
+        logger.info("worker stopping; running tries may finish", { graceMs: WORKER_GRACE_MS });
+      } finally {
+        await worker.close({ graceMs: WORKER_GRACE_MS });
+        unobserve?.();
       }
-      io.out(
-        logLine("info", "worker stopping; running tries may finish", { graceMs: WORKER_GRACE_MS }),
-      );
-    } finally {
-      await worker.close({ graceMs: WORKER_GRACE_MS });
-    }
-    io.out(logLine("info", "worker stopped"));
-    return 0;
-  });
+      logger.info("worker stopped");
+      return 0;
+    }),
+  );
 }
 
 /** `updraft standalone`: embedded (or configured) database, migrated, LocalExecutor + scheduler. */
 export async function runStandalone(
-  config: Config,
+  configured: Config,
   io: Io,
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  const client = await openMetadataDatabase(config.database);
+  let wantsDemo: boolean;
+  try {
+    wantsDemo = demoWanted(configured);
+  } catch (error) {
+    // A bad setting stops start-up before anything opens, as loadConfig's problems do.
+    if (!(error instanceof RangeError)) throw error;
+    io.err(error.message);
+    return 2;
+  }
+  const client = await openMetadataDatabase(configured.database);
+  let demo: StandaloneDemo | null = null;
   try {
     const report = await migrate(client);
     io.out(
-      `standalone | metadata: ${describeDatabase(config.database)} (schema version ${report.currentVersion})`,
+      `standalone | metadata: ${describeDatabase(configured.database)} (schema version ${report.currentVersion})`,
     );
-    io.out(`standalone | dags folder ${config.dagsFolder}`);
+    io.out(`standalone | dags folder ${configured.dagsFolder}`);
+    demo = wantsDemo ? await startStandaloneDemo(configured, io) : null;
+    // The demo's connections are the tasks' own, beside (never over) the configured ones.
+    const config: Config =
+      demo === null
+        ? configured
+        : { ...configured, taskEnv: { ...demo.taskEnv, ...configured.taskEnv } };
+    for (const line of demo?.lines ?? []) io.out(`standalone | ${line}`);
+    const unpaused = await demo?.unpauseNewDags(client, config.dagsArePausedAtCreation);
+    if (unpaused !== undefined && unpaused.length > 0)
+      io.out(`standalone | unpaused ${unpaused.join(", ")} (first start)`);
     const login = await standaloneLogin(config, client);
     const executor = await startLocalExecutor(config, client, {
       concurrency: config.parallelism,
@@ -176,6 +205,7 @@ export async function runStandalone(
       await api.close();
     }
   } finally {
+    await demo?.close();
     await client.close();
   }
 }

@@ -80,6 +80,21 @@ export class BullMqExecutor implements Executor {
     );
   }
 
+  /**
+   * Jobs waiting for a worker (BullMQ's `waiting` + `prioritized`), per queue: every queue this
+   * executor has enqueued on, plus `queues`. For metrics; one round trip per queue.
+   */
+  async waitingCounts(queues: readonly string[] = []): Promise<ReadonlyMap<string, number>> {
+    if (this.#closing) {
+      throw new ExecutorError("EXECUTOR_CLOSED", "BullMqExecutor: waitingCounts after close");
+    }
+    const names = [...new Set([...this.#queues.keys(), ...queues])].sort();
+    const counts = await Promise.all(
+      names.map((name) => this.#queue(name).getJobCountByTypes("waiting", "prioritized")),
+    );
+    return new Map(names.map((name, i) => [name, counts[i] ?? 0]));
+  }
+
   /** Closes the queues and the connection; idempotent. */
   close(): Promise<void> {
     this.#closing ??= (async () => {

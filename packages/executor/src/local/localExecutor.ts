@@ -46,6 +46,11 @@ export class LocalExecutor implements Executor, TaskWorker {
     this.options = compileLocalExecutorOptions(options);
   }
 
+  /** Jobs enqueued and not yet running (the executor's queued tasks, for metrics). */
+  get pendingCount(): number {
+    return this.#pending.size;
+  }
+
   /** Validates the batch (all or nothing), then queues the jobs not already pending or running. */
   enqueue(jobs: readonly TaskJob[]): Promise<void> {
     // The Promise constructor turns a synchronous throw (a malformed job) into a rejection.

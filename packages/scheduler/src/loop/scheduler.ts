@@ -46,6 +46,8 @@ export interface DagRunFinishedEvent {
   readonly run: DagRunRow;
   readonly state: "success" | "failed";
   readonly reason: string;
+  /** When the pass finished it (the run's end_date), for durations. */
+  readonly endDate: Date;
 }
 
 /** The scheduler's events. */
@@ -280,7 +282,12 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         const pass = await scheduleDagRun(tx, dag, run, now);
         scheduled += pass.scheduled;
         if (pass.finished !== null) {
-          finished.push({ run, state: pass.finished, reason: pass.reason ?? pass.finished });
+          finished.push({
+            run,
+            state: pass.finished,
+            reason: pass.reason ?? pass.finished,
+            endDate: now,
+          });
           dagOf.set(run.id, dag);
         }
       }
