@@ -3,14 +3,13 @@ import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as ecs from "aws-cdk-lib/aws-ecs";
 import * as elbv2 from "aws-cdk-lib/aws-elasticloadbalancingv2";
-import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { API_HEALTH_CHECK_PATH, API_PORT, ApiLoadBalancer } from "./apiLoadBalancer";
 import type { AppSecrets } from "./appSecrets";
 import type { Database } from "./database";
 import type { Network } from "./network";
-import { UPDRAFT_METRIC_NAMESPACE, queueDepthMetric } from "./queueDepthMetric";
+import { queueDepthMetric } from "./queueDepthMetric";
 import type { Redis } from "./redis";
 import type { ResolvedStackProps } from "./stackProps";
 import { updraftTaskDefinition } from "./taskDefinition";
@@ -100,18 +99,12 @@ export class Services extends Construct {
       command: ["scheduler"],
       cpu: 1024,
       memoryMiB: 2048,
-      environment,
+      // The queue-depth metric the workers scale on, as Embedded Metric Format records in the
+      // scheduler's log: CloudWatch Logs makes the metric, so the task needs no metrics API.
+      environment: { ...environment, UPDRAFT_CLOUDWATCH_EMF: "true" },
       secrets: { ...storeSecrets, ...secrets.connectionSecrets() },
       logGroup,
     });
-    // The scheduler publishes the queue-depth metric the workers scale on.
-    schedulerTask.taskRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ["cloudwatch:PutMetricData"],
-        resources: ["*"],
-        conditions: { StringEquals: { "cloudwatch:namespace": UPDRAFT_METRIC_NAMESPACE } },
-      }),
-    );
     this.scheduler = new ecs.FargateService(this, "SchedulerService", {
       ...serviceDefaults,
       taskDefinition: schedulerTask,

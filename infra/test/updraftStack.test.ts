@@ -184,22 +184,18 @@ describe("services", () => {
     });
   });
 
-  it("let only the scheduler publish Updraft's metrics", () => {
-    const policies = Object.values(resourcesOf(template, "AWS::IAM::Policy")).filter((p) =>
-      JSON.stringify(p.Properties).includes("cloudwatch:PutMetricData"),
+  it("have the schedulers alone write the queue-depth metric, to their log (EMF), with no metrics API grant", () => {
+    const emf = Object.values(resourcesOf(template, "AWS::ECS::TaskDefinition")).filter((t) =>
+      JSON.stringify(t.Properties).includes('"UPDRAFT_CLOUDWATCH_EMF"'),
     );
-    expect(policies).toHaveLength(1);
-    expect(JSON.stringify(policies[0]?.Properties?.Roles)).toMatch(/ServicesSchedulerTaskRole/);
-    template.hasResourceProperties("AWS::IAM::Policy", {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Action: "cloudwatch:PutMetricData",
-            Condition: { StringEquals: { "cloudwatch:namespace": UPDRAFT_METRIC_NAMESPACE } },
-          }),
-        ]),
-      },
-    });
+    expect(emf).toHaveLength(1);
+    expect(JSON.stringify(emf[0]?.Properties)).toContain('"Command":["scheduler"]');
+    expect(JSON.stringify(emf[0]?.Properties)).toContain(
+      '{"Name":"UPDRAFT_CLOUDWATCH_EMF","Value":"true"}',
+    );
+    expect(JSON.stringify(resourcesOf(template, "AWS::IAM::Policy"))).not.toContain(
+      "cloudwatch:PutMetricData",
+    );
   });
 });
 

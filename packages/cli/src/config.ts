@@ -92,6 +92,7 @@ const schema = z.object({
   UPDRAFT_METRICS_ENABLED: bool.optional(),
   UPDRAFT_METRICS_HOST: z.string().min(1, "expected a host name or address").optional(),
   UPDRAFT_METRICS_PORT: port.optional(),
+  UPDRAFT_CLOUDWATCH_EMF: bool.optional(),
   UPDRAFT_LOG_FORMAT: z
     .string()
     .regex(/^(text|json)$/, "expected text or json")
@@ -179,6 +180,11 @@ export interface MetricsConfig {
   readonly host: string;
   /** @default 9464 (Prometheus' default exporter port); 0 picks a free one */
   readonly port: number;
+  /**
+   * The scheduler writes the queue-depth metric the AWS stack scales workers on to stdout, in
+   * CloudWatch's Embedded Metric Format, once a minute. @default false
+   */
+  readonly cloudwatchEmf: boolean;
 }
 
 /** How failures alert. */
@@ -296,6 +302,7 @@ export function loadConfig(env: Env, cwd: string): Config {
       enabled: e.UPDRAFT_METRICS_ENABLED ?? false,
       host: e.UPDRAFT_METRICS_HOST ?? "0.0.0.0",
       port: e.UPDRAFT_METRICS_PORT ?? 9464,
+      cloudwatchEmf: e.UPDRAFT_CLOUDWATCH_EMF ?? false,
     }),
     logFormat: e.UPDRAFT_LOG_FORMAT ?? "text",
     taskEnv: env,

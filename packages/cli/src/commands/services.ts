@@ -18,6 +18,7 @@ import {
   startLocalExecutor,
 } from "../compose";
 import type { Config } from "../config";
+import { publishQueueDepthEmf } from "../observability/queueDepthEmf";
 import { observeScheduler, observeTaskDeliveries } from "../observability/observeProcess";
 import { processMetrics } from "../observability/processMetrics";
 import { withMetricsServer } from "../observability/withMetricsServer";
@@ -56,6 +57,14 @@ async function runSchedulerUntilStopped(
     metrics === null
       ? () => undefined
       : observeScheduler(metrics, { scheduler, dispatcher, executor });
+  const stopEmf = config.metrics.cloudwatchEmf
+    ? publishQueueDepthEmf({
+        read: executor.queueDepths,
+        prefix: config.redis?.prefix ?? "updraft",
+        out: (line) => io.out(line),
+        onError: (error) => logger.warn("queue depth not published", { error: String(error) }),
+      })
+    : () => undefined;
   try {
     await dispatcher.start();
     const starting = scheduler.start();
@@ -66,6 +75,7 @@ async function runSchedulerUntilStopped(
 
     logger.info("stopping");
   } finally {
+    stopEmf();
     await scheduler.stop();
     await executor.close();
     await dispatcher.stop();
