@@ -38,10 +38,15 @@ test("a metrics port in use is refused naming UPDRAFT_METRICS_PORT, and nothing 
   let ran = false;
   try {
     await expect(
-      withMetricsServer({ enabled: true, host: "127.0.0.1", port }, recorder, quiet, () => {
-        ran = true;
-        return Promise.resolve(0);
-      }),
+      withMetricsServer(
+        { enabled: true, host: "127.0.0.1", port, cloudwatchEmf: false },
+        recorder,
+        quiet,
+        () => {
+          ran = true;
+          return Promise.resolve(0);
+        },
+      ),
     ).rejects.toMatchObject({
       code: "METRICS_SERVER_FAILED",
       message: `UPDRAFT_METRICS_PORT: cannot listen on 127.0.0.1:${port} (in use); expected a free TCP port (each process on a host needs its own, 0 picks any)`,
@@ -56,7 +61,7 @@ test("with metrics disabled (no recorder) the run goes ahead and no listener is 
   const logged: string[] = [];
   const logger = { ...quiet, info: (message: string) => void logged.push(message) };
   const result = await withMetricsServer(
-    { enabled: false, host: "127.0.0.1", port: 0 },
+    { enabled: false, host: "127.0.0.1", port: 0, cloudwatchEmf: false },
     null,
     logger,
     () => Promise.resolve(7),

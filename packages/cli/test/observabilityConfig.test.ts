@@ -15,7 +15,12 @@ function problems(env: Record<string, string>): readonly string[] {
 describe("observability configuration", () => {
   test("defaults: metrics off, listener 0.0.0.0:9464, text logs", () => {
     const config = loadConfig({}, "/srv");
-    expect(config.metrics).toEqual({ enabled: false, host: "0.0.0.0", port: 9464 });
+    expect(config.metrics).toEqual({
+      enabled: false,
+      host: "0.0.0.0",
+      port: 9464,
+      cloudwatchEmf: false,
+    });
     expect(config.logFormat).toBe("text");
   });
 
@@ -26,14 +31,21 @@ describe("observability configuration", () => {
         UPDRAFT_METRICS_HOST: "127.0.0.1",
         UPDRAFT_METRICS_PORT: "0",
         UPDRAFT_LOG_FORMAT: "json",
+        UPDRAFT_CLOUDWATCH_EMF: "true",
       },
       "/srv",
     );
-    expect(config.metrics).toEqual({ enabled: true, host: "127.0.0.1", port: 0 });
+    expect(config.metrics).toEqual({
+      enabled: true,
+      host: "127.0.0.1",
+      port: 0,
+      cloudwatchEmf: true,
+    });
     expect(config.logFormat).toBe("json");
   });
 
   test.each([
+    ["UPDRAFT_CLOUDWATCH_EMF", "on", 'UPDRAFT_CLOUDWATCH_EMF: expected true or false, got "on"'],
     [
       "UPDRAFT_METRICS_ENABLED",
       "yes",
