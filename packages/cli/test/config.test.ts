@@ -1,14 +1,5 @@
-import { ConfigError, loadConfig } from "../src";
-
-function problems(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env, "/srv");
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { loadConfig } from "../src";
+import { problems } from "./support/configProblems";
 
 describe("configuration", () => {
   test("defaults: LocalExecutor without Redis, Airflow's numbers, DAGs paused at creation", () => {

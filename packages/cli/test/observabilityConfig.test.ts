@@ -1,16 +1,7 @@
 // The observability variables: metrics off by default on Prometheus' exporter port, logs as
 // text by default; each bad value stops start-up with one line naming the variable.
-import { ConfigError, loadConfig } from "../src";
-
-function problems(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env, "/srv");
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { loadConfig } from "../src";
+import { problems } from "./support/configProblems";
 
 describe("observability configuration", () => {
   test("defaults: metrics off, listener 0.0.0.0:9464, text logs", () => {
