@@ -8,16 +8,13 @@ import { processDagsFolder } from "@updraft/scheduler";
 import { createPgliteClient, migrate, recordAssetEvents, type SqlClient } from "@updraft/store";
 import type { Express } from "express";
 import request from "supertest";
-import { createApiApp, issueToken, type Role } from "../src";
-import { TEST_SECRET } from "./support/apiTest";
+import { createApiApp } from "../src";
+import { bearer, TEST_SECRET } from "./support/apiTest";
 import { expectMatchesSpec } from "./support/spec";
 
 const folder = mkdtempSync(path.join(tmpdir(), "updraft-api-config-pglite-"));
 let client: SqlClient;
 let app: Express;
-
-const auth = (role: Role) =>
-  `Bearer ${issueToken({ secret: TEST_SECRET }, { username: role.toLowerCase(), role })}`;
 
 beforeAll(async () => {
   client = await createPgliteClient();
@@ -49,20 +46,20 @@ test("connections: create, list by pattern and order, patch keeping the password
   for (const id of ["pg_main", "pg_replica", "s3_logs"]) {
     const res = await request(app)
       .post("/api/v2/connections")
-      .set("Authorization", auth("Admin"))
+      .set("Authorization", bearer("Admin"))
       .send({ connection_id: id, conn_type: "postgres", password: "pglite-secret-3" });
     expect(res.status).toBe(201);
   }
   const list = await request(app)
     .get("/api/v2/connections?connection_id_pattern=PG_&order_by=-conn_id")
-    .set("Authorization", auth("Op"));
+    .set("Authorization", bearer("Op"));
   expectMatchesSpec(list, "GET", "/api/v2/connections");
   const connections = list.body.connections as { connection_id: string }[];
   expect(connections.map((c) => c.connection_id)).toEqual(["pg_replica", "pg_main"]);
   expect(list.body.total_entries).toBe(2);
   const patched = await request(app)
     .patch("/api/v2/connections/pg_main")
-    .set("Authorization", auth("Admin"))
+    .set("Authorization", bearer("Admin"))
     .send({ connection_id: "pg_main", conn_type: "postgres", host: "h", password: "***" });
   expectMatchesSpec(patched, "PATCH", "/api/v2/connections/{connection_id}");
   expect(patched.body).toMatchObject({ host: "h", password: "***" });
@@ -74,18 +71,18 @@ test("connections: create, list by pattern and order, patch keeping the password
 test("variables: create, patch in a transaction, list masked", async () => {
   const created = await request(app)
     .post("/api/v2/variables")
-    .set("Authorization", auth("Op"))
+    .set("Authorization", bearer("Op"))
     .send({ key: "api_token", value: "pglite-variable-4" });
   expect(created.status).toBe(201);
   const patched = await request(app)
     .patch("/api/v2/variables/api_token?update_mask=description")
-    .set("Authorization", auth("Op"))
+    .set("Authorization", bearer("Op"))
     .send({ key: "api_token", value: "***", description: "d" });
   expectMatchesSpec(patched, "PATCH", "/api/v2/variables/{variable_key}");
   expect(patched.body).toMatchObject({ value: "***", description: "d" });
   const list = await request(app)
     .get("/api/v2/variables?variable_key_pattern=TOKEN")
-    .set("Authorization", auth("Viewer"));
+    .set("Authorization", bearer("Viewer"));
   expectMatchesSpec(list, "GET", "/api/v2/variables");
   expect(list.body.total_entries).toBe(1);
   expect(JSON.stringify(list.body)).not.toContain("pglite-variable-4");
@@ -94,15 +91,15 @@ test("variables: create, patch in a transaction, list masked", async () => {
 test("pools: list ordered by name with usage; assets and events with masked extras", async () => {
   await request(app)
     .post("/api/v2/pools")
-    .set("Authorization", auth("Op"))
+    .set("Authorization", bearer("Op"))
     .send({ name: "a_pool", slots: 2 });
   const pools = await request(app)
     .get("/api/v2/pools?order_by=name")
-    .set("Authorization", auth("Viewer"));
+    .set("Authorization", bearer("Viewer"));
   expectMatchesSpec(pools, "GET", "/api/v2/pools");
   const names = (pools.body.pools as { name: string }[]).map((p) => p.name);
   expect(names).toEqual(["a_pool", "default_pool"]);
-  const assets = await request(app).get("/api/v2/assets").set("Authorization", auth("Viewer"));
+  const assets = await request(app).get("/api/v2/assets").set("Authorization", bearer("Viewer"));
   expectMatchesSpec(assets, "GET", "/api/v2/assets");
   expect(assets.body.assets[0]).toMatchObject({
     uri: "s3://b/orders",
@@ -111,7 +108,7 @@ test("pools: list ordered by name with usage; assets and events with masked extr
   });
   const events = await request(app)
     .get("/api/v2/assets/events?order_by=-timestamp")
-    .set("Authorization", auth("Viewer"));
+    .set("Authorization", bearer("Viewer"));
   expectMatchesSpec(events, "GET", "/api/v2/assets/events");
   expect(events.body.asset_events[0]).toMatchObject({ extra: { password: "***" } });
   expect(JSON.stringify([assets.body, events.body])).not.toMatch(/pglite-(token-1|password-2)/);

@@ -6,8 +6,8 @@ import { DagCache, processDagsFolder } from "@updraft/scheduler";
 import { createPgliteClient, migrate, type SqlClient } from "@updraft/store";
 import type { Express } from "express";
 import request from "supertest";
-import { createApiApp, issueToken } from "../src";
-import { TEST_SECRET } from "./support/apiTest";
+import { createApiApp } from "../src";
+import { bearer, TEST_SECRET } from "./support/apiTest";
 import { expectMatchesSpec } from "./support/spec";
 import { createRun, startRun } from "./fixtures/taskInstances/taskInstanceRuns";
 
@@ -15,7 +15,7 @@ const FIXTURES = path.join(__dirname, "fixtures", "dependencies");
 const RUN = "/api/v2/dags/deps_chain/dagRuns/lite";
 let client: SqlClient;
 let app: Express;
-const auth = `Bearer ${issueToken({ secret: TEST_SECRET }, { username: "user", role: "User" })}`;
+const auth = bearer("User");
 const get = (url: string) => request(app).get(url).set("Authorization", auth);
 
 beforeAll(async () => {

@@ -8,16 +8,13 @@ import { DagCache, processDagsFolder, triggerDagRun } from "@updraft/scheduler";
 import { createPgliteClient, migrate, type SqlClient } from "@updraft/store";
 import type { Express } from "express";
 import request from "supertest";
-import { createApiApp, issueToken, type Role } from "../src";
-import { TEST_SECRET } from "./support/apiTest";
+import { createApiApp } from "../src";
+import { bearer, TEST_SECRET } from "./support/apiTest";
 import { expectMatchesSpec } from "./support/spec";
 
 const folder = mkdtempSync(path.join(tmpdir(), "updraft-api-writes-pglite-"));
 let client: SqlClient;
 let app: Express;
-
-const auth = (role: Role) =>
-  `Bearer ${issueToken({ secret: TEST_SECRET }, { username: role.toLowerCase(), role })}`;
 
 beforeAll(async () => {
   client = await createPgliteClient();
@@ -47,7 +44,7 @@ afterAll(async () => {
 
 test("bulk variables: create, a refused create beside an applied update, delete", async () => {
   const bulk = (body: object) =>
-    request(app).patch("/api/v2/variables").set("Authorization", auth("Op")).send(body);
+    request(app).patch("/api/v2/variables").set("Authorization", bearer("Op")).send(body);
   const created = await bulk({
     actions: [
       {
@@ -84,7 +81,7 @@ test("XCom entries: created once (409 after), updated, read back", async () => {
   const url = "/api/v2/dags/lite/dagRuns/r1/taskInstances/only/xcomEntries";
   const created = await request(app)
     .post(url)
-    .set("Authorization", auth("User"))
+    .set("Authorization", bearer("User"))
     .send({ key: "k", value: { n: 1 } });
   expect(created.status).toBe(201);
   expectMatchesSpec(
@@ -95,15 +92,15 @@ test("XCom entries: created once (409 after), updated, read back", async () => {
   expect(created.body).toMatchObject({ dag_display_name: "Lite DAG", value: { n: 1 } });
   const again = await request(app)
     .post(url)
-    .set("Authorization", auth("User"))
+    .set("Authorization", bearer("User"))
     .send({ key: "k", value: 2 });
   expect(again.status).toBe(409);
   const updated = await request(app)
     .patch(`${url}/k`)
-    .set("Authorization", auth("User"))
+    .set("Authorization", bearer("User"))
     .send({ value: [1, 2] });
   expect(updated.body).toMatchObject({ run_after: "2026-08-01T00:00:00Z", value: [1, 2] });
-  const read = await request(app).get(`${url}/k`).set("Authorization", auth("Viewer"));
+  const read = await request(app).get(`${url}/k`).set("Authorization", bearer("Viewer"));
   expect(read.body.value).toEqual([1, 2]);
 });
 
@@ -112,7 +109,7 @@ test("the audit log: filtered and ordered, with the DAG's display name", async (
     .get(
       "/api/v2/eventLogs?included_events=create_xcom_entry&included_events=update_xcom_entry&order_by=-when",
     )
-    .set("Authorization", auth("Viewer"));
+    .set("Authorization", bearer("Viewer"));
   expectMatchesSpec(res, "GET", "/api/v2/eventLogs");
   expect(res.body.total_entries).toBe(3);
   expect(
@@ -126,10 +123,10 @@ test("the audit log: filtered and ordered, with the DAG's display name", async (
   ]);
   const bulk = await request(app)
     .get("/api/v2/eventLogs?event_pattern=BULK")
-    .set("Authorization", auth("Viewer"));
+    .set("Authorization", bearer("Viewer"));
   expect(bulk.body.total_entries).toBe(2);
   const one = await request(app)
     .get(`/api/v2/eventLogs/${String(bulk.body.event_logs[0].event_log_id)}`)
-    .set("Authorization", auth("Viewer"));
+    .set("Authorization", bearer("Viewer"));
   expect(one.body).toMatchObject({ event: "bulk_variables", owner: "op", dag_display_name: null });
 });

@@ -8,6 +8,10 @@ import { type ApiOptions, createApiApp, issueToken, type Role } from "../../src"
 
 export const TEST_SECRET = "test-secret-of-at-least-thirty-two-characters";
 
+/** The Authorization header of a user with `role` (username: the role in lower case). */
+export const bearer = (role: Role, username = role.toLowerCase()): string =>
+  `Bearer ${issueToken({ secret: TEST_SECRET }, { username, role })}`;
+
 /** What the tests of a file get. */
 export interface ApiTest {
   readonly db: TestDatabase;
