@@ -119,6 +119,33 @@ describe("BullMqWorker", () => {
     expect(await waitingCount(other)).toBe(3);
   });
 
+  test("bounds a single-queue worker by its concurrency, completing and fetching in turn", async () => {
+    const queue = `q_${uid()}`;
+    const release = deferred();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const runner: TaskRunner = async (_job, signal) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await Promise.race([release.promise, whenAborted(signal)]);
+      inFlight -= 1;
+      return success;
+    };
+    const consumer = worker({ queues: [queue], concurrency: 2 });
+    const twoStarted = collectEvents(consumer.events, "jobStarted", 2);
+    const allFinished = collectEvents(consumer.events, "jobFinished", 7);
+    await consumer.start(runner);
+    await executor().enqueue([0, 1, 2, 3, 4, 5, 6].map((mapIndex) => makeJob({ queue, mapIndex })));
+    await twoStarted;
+    await flushIo();
+    expect(await activeCounts([queue])).toEqual([2]);
+    release.resolve();
+    const finished = await allFinished;
+    expect(maxInFlight).toBe(2);
+    expect(new Set(finished.map((e) => e.jobId)).size).toBe(7);
+    expect(await waitingCount(queue)).toBe(0);
+  });
+
   test("keeps a queue flowing while a long job of another queue holds a slot", async () => {
     const [slow, busy] = [`slow_${uid()}`, `busy_${uid()}`];
     const release = deferred();

@@ -101,7 +101,7 @@ export class BullMqWorker implements TaskWorker {
         stalledInterval: stalledIntervalMs,
         maxStalledCount,
       },
-      this.#slots,
+      this.options.queues.length === 1 ? null : this.#slots,
     );
     worker.on("error", (error) => this.events.emit("error", error));
     worker.on("stalled", (jobId) => this.events.emit("jobStalled", { jobId, queue }));

@@ -8,6 +8,10 @@
 // claimed, unprocessed job never waits for a slot: it claims nothing and lets the loop go on.
 // (2) Completing a job never fetches the next one in the same round trip, since that job would
 // need a slot handed over while the loop may be waiting for one.
+//
+// A worker of a single queue needs no gate (BullMQ's own concurrency is the process's bound):
+// without a pool it claims as BullMQ does, and completing a job fetches the next one in the same
+// round trip, one Redis call per job instead of two.
 import { type Job, type Processor, type RedisClient, Worker, type WorkerOptions } from "bullmq";
 import type { TaskOutcome } from "../executor";
 import type { SlotPool } from "./slotPool";
@@ -17,16 +21,16 @@ export type TaskBullJob = Job<unknown, TaskOutcome>;
 
 /** A BullMQ Worker gated by a shared SlotPool. It does not autorun: call `run()`. */
 export class GatedWorker extends Worker<unknown, TaskOutcome> {
-  readonly #slots: SlotPool;
+  readonly #slots: SlotPool | null;
   /** Jobs claimed by this worker that BullMQ's loop has not started processing yet. */
   #unprocessed = 0;
 
-  /** Same arguments as BullMQ's Worker, plus the shared pool. */
+  /** Same arguments as BullMQ's Worker, plus the shared pool (null: the only queue, no gate). */
   constructor(
     name: string,
     processor: Processor<unknown, TaskOutcome>,
     options: WorkerOptions,
-    slots: SlotPool,
+    slots: SlotPool | null,
   ) {
     super(name, processor, { ...options, autorun: false });
     this.#slots = slots;
@@ -57,6 +61,7 @@ export class GatedWorker extends Worker<unknown, TaskOutcome> {
     token: string,
     name?: string,
   ): Promise<TaskBullJob> {
+    if (this.#slots === null) return (await super.moveToActive(client, token, name)) as TaskBullJob;
     const slot = this.#unprocessed > 0 ? this.#slots.tryAcquire() : await this.#slots.acquire();
     if (!slot) return undefined as unknown as TaskBullJob;
     let job: TaskBullJob | undefined;
@@ -71,7 +76,12 @@ export class GatedWorker extends Worker<unknown, TaskOutcome> {
   }
 
   /** Processes a claimed job, then gives its slot back. */
-  override async processJob(job: TaskBullJob, token: string): Promise<void | TaskBullJob> {
+  override async processJob(
+    job: TaskBullJob,
+    token: string,
+    fetchNext?: () => boolean,
+  ): Promise<void | TaskBullJob> {
+    if (this.#slots === null) return await super.processJob(job, token, fetchNext);
     this.#unprocessed -= 1;
     try {
       return await super.processJob(job, token, () => false);
