@@ -56,7 +56,6 @@ export function timedClient(client: SqlClient, timings: SqlTimings): SqlClient {
     async query(text, params) {
       const started = performance.now();
       const result = await client.query(text, params);
-      if (process.env.TRACE_FILE) require("node:fs").appendFileSync(process.env.TRACE_FILE, `${process.pid} ${(performance.timeOrigin+started).toFixed(2)} ${(performance.now()-started).toFixed(2)} ${text.replace(/\s+/g," ").slice(0,60)}\n`);
       timings.record(text, performance.now() - started, result.rowCount || result.rows.length);
       return result as never;
     },

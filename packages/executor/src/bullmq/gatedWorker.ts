@@ -61,7 +61,7 @@ export class GatedWorker extends Worker<unknown, TaskOutcome> {
     token: string,
     name?: string,
   ): Promise<TaskBullJob> {
-    if (this.#slots === null) return (await super.moveToActive(client, token, name));
+    if (this.#slots === null) return await super.moveToActive(client, token, name);
     const slot = this.#unprocessed > 0 ? this.#slots.tryAcquire() : await this.#slots.acquire();
     if (!slot) return undefined as unknown as TaskBullJob;
     let job: TaskBullJob | undefined;
