@@ -1,5 +1,6 @@
 // Bench-side instrumentation, nothing in src: a SqlClient that times every statement by its text,
 // and CPU accounting per process and for the whole machine.
+import { appendFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { SqlClient } from "@updraft/store";
@@ -49,6 +50,19 @@ export class SqlTimings {
   }
 }
 
+/** A file every timed statement is appended to (pid, epoch ms, ms taken, text), for timelines. */
+const TRACE_FILE = process.env.BENCH_SQL_TRACE;
+
+function trace(started: number, text: string): void {
+  if (TRACE_FILE === undefined) return;
+  const at = (performance.timeOrigin + started).toFixed(2);
+  const took = (performance.now() - started).toFixed(2);
+  appendFileSync(
+    TRACE_FILE,
+    `${process.pid} ${at} ${took} ${text.replace(/\s+/g, " ").slice(0, 70)}\n`,
+  );
+}
+
 /** `client` with every query and exec timed into `timings`, inside transactions too. */
 export function timedClient(client: SqlClient, timings: SqlTimings): SqlClient {
   return {
@@ -56,6 +70,7 @@ export function timedClient(client: SqlClient, timings: SqlTimings): SqlClient {
     async query(text, params) {
       const started = performance.now();
       const result = await client.query(text, params);
+      trace(started, text);
       timings.record(text, performance.now() - started, result.rowCount || result.rows.length);
       return result as never;
     },

@@ -92,7 +92,13 @@ export async function scheduleDagRun(
   const scheduled = await scheduleTaskInstances(tx, { keys, now });
   instances = applyStates(
     instances,
-    scheduled.map((ti) => ({ ...ti, expectedState: null, state: TaskInstanceState.SCHEDULED })),
+    scheduled.map((ti) => ({
+      dagId: ti.dagId,
+      runId: ti.runId,
+      taskId: ti.taskId,
+      mapIndex: ti.mapIndex,
+      state: TaskInstanceState.SCHEDULED,
+    })),
     new Map(),
   );
   return {

@@ -16,7 +16,6 @@ import {
   type TaskInstanceKey,
   type TaskInstanceRow,
   taskInstanceFromRow,
-  taskInstanceKeyFromRow,
   taskInstanceKeysJson,
 } from "../../rows/taskInstanceRow";
 import type { SqlClient } from "../../sqlClient";
@@ -139,7 +138,10 @@ export async function queueTaskInstances(
         [keys, dagIds, examine],
       );
       return found.rows.map((row) => ({
-        ...taskInstanceKeyFromRow(row),
+        dagId: row.dag_id as string,
+        runId: row.run_id as string,
+        taskId: row.task_id as string,
+        mapIndex: Number(row.map_index),
         id: row.id as string,
         pool: row.pool as string,
         poolSlots: Number(row.pool_slots),
