@@ -1,6 +1,6 @@
 // Bench-side instrumentation, nothing in src: a SqlClient that times every statement by its text,
 // and CPU accounting per process and for the whole machine.
-import { appendFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { SqlClient } from "@updraft/store";
@@ -102,3 +102,38 @@ export function processCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
+
+/**
+ * CPU milliseconds (user + system) of every process of this machine whose command name starts
+ * with `name` (e.g. "postgres", "redis-server"), from /proc; NaN where there is no /proc.
+ * Backends that exit in between take their time with them, so read it around pooled work.
+ */
+export function commandCpuMs(name: string): number {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return Number.NaN;
+  }
+  const tickMs = 1000 / CLOCK_TICKS_PER_S;
+  let ticks = 0;
+  for (const pid of entries) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    const open = stat.indexOf("(");
+    const close = stat.lastIndexOf(")");
+    if (!stat.slice(open + 1, close).startsWith(name)) continue;
+    // After the command: state is field 3, utime and stime are fields 14 and 15 (proc(5)).
+    const fields = stat.slice(close + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * tickMs;
+}
+
+/** USER_HZ: Linux reports process times in 1/100 s on every architecture Node runs on. */
+const CLOCK_TICKS_PER_S = 100;

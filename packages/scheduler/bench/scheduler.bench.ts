@@ -26,7 +26,7 @@ import { createTestDatabase, testRedisUrl } from "@updraft/testing";
 import { type PassReport, Scheduler } from "../src";
 import { bullmq, deleteKeys } from "./bullmq";
 import { type Child, cleanup, cleanups, runBench, startChild, stopChild } from "./children";
-import { machineCpuMs, processCpuMs, SqlTimings, timedClient } from "./instrument";
+import { commandCpuMs, machineCpuMs, processCpuMs, SqlTimings, timedClient } from "./instrument";
 import { round, summarize } from "./stats";
 import type { WorkerStats } from "./storeWorker";
 
@@ -133,6 +133,9 @@ interface RunResult {
   readonly worker: WorkerStats;
   /** CPU ms of the scheduler process, and the machine's busy % over the run (all CPUs). */
   readonly schedulerCpuMs: number;
+  /** CPU ms of all Postgres and Redis server processes over the run. */
+  readonly postgresCpuMs: number;
+  readonly redisCpuMs: number;
   readonly machineBusyPct: number;
   readonly sql: ReturnType<SqlTimings["top"]>;
   readonly sqlTotalMs: number;
@@ -179,6 +182,8 @@ class EndToEnd {
     this.sql.reset();
     this.notifications = [];
     const cpu0 = processCpuMs();
+    const postgres0 = commandCpuMs("postgres");
+    const redis0 = commandCpuMs("redis-server");
     const machine0 = machineCpuMs();
     const started = performance.now();
     const { dagRun } = await this.scheduler.trigger({ dagId, conf: {}, logicalDate: null });
@@ -198,6 +203,8 @@ class EndToEnd {
     }
     const passes = { ...this.#pass };
     const schedulerCpuMs = processCpuMs() - cpu0;
+    const postgresCpuMs = commandCpuMs("postgres") - postgres0;
+    const redisCpuMs = commandCpuMs("redis-server") - redis0;
     const machine1 = machineCpuMs();
     const machineBusyPct =
       (100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total);
@@ -219,6 +226,8 @@ class EndToEnd {
       passes,
       worker: await this.workerStats("stats"),
       schedulerCpuMs,
+      postgresCpuMs,
+      redisCpuMs,
       machineBusyPct,
       sql,
       sqlTotalMs,
@@ -290,6 +299,12 @@ function describeRun(r: RunResult): Record<string, number | string> {
     "scheduler sql ms": Math.round(r.sqlTotalMs),
     "scheduler cpu ms": Math.round(r.schedulerCpuMs),
     "worker cpu ms": r.worker.cpuMs,
+    "postgres cpu ms": Math.round(r.postgresCpuMs),
+    "redis cpu ms": Math.round(r.redisCpuMs),
+    "cpu ms per task": round(
+      (r.schedulerCpuMs + r.worker.cpuMs + r.postgresCpuMs + r.redisCpuMs) / r.tis.length,
+      3,
+    ),
     "machine busy %": round(r.machineBusyPct, 1),
   };
 }
@@ -323,7 +338,9 @@ async function endToEnd(): Promise<EndToEndResult> {
       await c.close();
     },
   });
-  cleanups.push(() => db.drop());
+  // BENCH_KEEP_DB=1 leaves the database behind, to EXPLAIN statements against a run's leftovers.
+  if (env.BENCH_KEEP_DB === "1") console.log(`keeping the database ${db.url}`);
+  else cleanups.push(() => db.drop());
   const client = createPgClient({
     connectionString: db.url,
     maxConnections: 20,

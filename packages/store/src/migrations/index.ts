@@ -5,6 +5,7 @@ import { sql as schedulerPassIndexes } from "./0003_scheduler_pass_indexes";
 import { sql as notifications } from "./0004_notifications";
 import { sql as apiUsers } from "./0005_api_users";
 import { sql as apiListIndexes } from "./0006_api_list_indexes";
+import { sql as taskInstanceWriteIndexes } from "./0007_task_instance_write_indexes";
 
 /** One migration: a version number, a name, and its SQL. */
 export interface Migration {
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: "notifications", sql: notifications },
   { version: 5, name: "api_users", sql: apiUsers },
   { version: 6, name: "api_list_indexes", sql: apiListIndexes },
+  { version: 7, name: "task_instance_write_indexes", sql: taskInstanceWriteIndexes },
 ];

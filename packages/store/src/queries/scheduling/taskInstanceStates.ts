@@ -1,6 +1,6 @@
 // taskInstanceStates: the (task_id, map_index, state) of every task instance of one run, the
 // lightest read the scheduler's per-run pass needs (a wide run has tens of thousands).
-//   reads:   `task_instance` of one run (index idx_task_instance_dag_run)
+//   reads:   `task_instance` of one run (through the unique key task_instance_key)
 //   locks:   none; the caller holds the run's row lock from claimDagRunsToSchedule
 //   returns: the instances ordered by task_id, map_index
 import type { TaskInstanceStateOrNone } from "@updraft/sdk";

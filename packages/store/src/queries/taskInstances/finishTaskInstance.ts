@@ -18,6 +18,7 @@ import { SCHEDULER_CHANNEL } from "../../notifications";
 import type { TaskLogLine } from "../logs/appendTaskLogs";
 import { StoreError } from "../../storeError";
 import { prepared } from "../../preparedStatements";
+import { BY_FOUND_ID, FOUND_BY_KEY, targetStateIs } from "./foundByKey";
 
 /** How the try ended. */
 export type TaskInstanceOutcome =
@@ -85,15 +86,15 @@ export async function finishTaskInstances(
        select * from jsonb_to_recordset($1::jsonb) as k(ord int, dag_id text, run_id text,
          task_id text, map_index int, try_number int, state text, now timestamptz,
          next_retry_at timestamptz, reschedule_date timestamptz, lines jsonb, rendered jsonb)
-     ), updated as (
+     ), ${FOUND_BY_KEY}, updated as (
        update task_instance ti set state = k.state, updated_at = now(),
          end_date = coalesce(k.now, now()),
          duration = extract(epoch from coalesce(k.now, now())
            - coalesce(ti.start_date, k.now, now())),
          next_retry_at = k.next_retry_at
-       from input k
-       where ti.dag_id = k.dag_id and ti.run_id = k.run_id and ti.task_id = k.task_id
-         and ti.map_index = k.map_index and ti.state = 'running' and ti.try_number = k.try_number
+       from found k
+       where ${BY_FOUND_ID} and ${targetStateIs("running")}
+         and ti.try_number = k.try_number
        returning ti.*, k.ord as input_ord, k.reschedule_date as input_reschedule_date,
          k.lines as input_lines, k.rendered as input_rendered
      ), history as (

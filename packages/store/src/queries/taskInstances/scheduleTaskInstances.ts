@@ -1,7 +1,8 @@
 // scheduleTaskInstances: marks task instances whose dependencies are met as `scheduled`.
 // Airflow counts a try when it schedules: try_number += 1 from no status or up_for_retry, not
 // from up_for_reschedule (a rescheduled sensor continues the same try).
-//   locks:   the updated `task_instance` rows (one statement per run)
+//   locks:   the updated `task_instance` rows (one statement per run: index probes for a few
+//            keys, a hash join over the run for many)
 //   writes:  state scheduled, try_number, scheduled_dttm = now — only for task instances whose
 //            state is null, up_for_retry or up_for_reschedule (compare-and-set) and whose run
 //            is running
@@ -12,6 +13,7 @@ import {
   taskInstanceFromRow,
 } from "../../rows/taskInstanceRow";
 import type { SqlClient } from "../../sqlClient";
+import { prepared } from "../../preparedStatements";
 
 /** Input of scheduleTaskInstances. */
 export interface ScheduleTaskInstancesInput {
@@ -20,15 +22,38 @@ export interface ScheduleTaskInstancesInput {
   readonly now?: Date;
 }
 
+const SET = `set state = 'scheduled', updated_at = now(),
+  try_number = case when ti.state = 'up_for_reschedule' then ti.try_number
+    else ti.try_number + 1 end,
+  scheduled_dttm = coalesce($5::timestamptz, now())`;
+const SCHEDULABLE = `(ti.state is null or ti.state in ('up_for_retry', 'up_for_reschedule'))
+  and r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'`;
+
+// Up to this many keys of a run (a chain's next task, a retry, the few tasks an upstream
+// unblocked): one unique-key probe each, prepared once per connection. A pass of a long chain
+// schedules one instance, and matching it by a hash join read every instance of the run.
+const FEW_KEYS = 32;
+const BY_KEY_PROBES = prepared(`update task_instance ti ${SET}
+  from unnest($3::text[], $4::int[]) as k(task_id, map_index), dag_run r
+  where ti.dag_id = $1 and ti.run_id = $2 and ti.task_id = k.task_id
+    and ti.map_index = k.map_index and ${SCHEDULABLE}
+  returning ti.*`);
+// More keys: the run's instances are matched against them with a hash join, linear in the run's
+// size whatever the planner knows about the table (a fresh 10,000-task run has no statistics
+// yet, and a per-key probe plan then went quadratic). Unprepared: the plan follows the array.
+const BY_HASH_JOIN = `update task_instance ti ${SET}
+  from dag_run r
+  where ti.dag_id = $1 and ti.run_id = $2
+    and (ti.task_id, ti.map_index) in (select * from unnest($3::text[], $4::int[]))
+    and ${SCHEDULABLE}
+  returning ti.*`;
+
 /** Moves schedulable task instances to `scheduled`; others are left untouched. */
 export async function scheduleTaskInstances(
   client: SqlClient,
   input: ScheduleTaskInstancesInput,
 ): Promise<TaskInstanceRow[]> {
   if (input.keys.length === 0) return [];
-  // One statement per run: the run's instances are matched against the keys with a hash join,
-  // linear in the run's size whatever the planner knows about the table (a fresh 10,000-task
-  // run has no statistics yet, and a per-key index probe plan then went quadratic).
   const order = new Map(
     input.keys.map((k, i) => [`${k.dagId}\u0000${k.runId}\u0000${k.taskId}\u0000${k.mapIndex}`, i]),
   );
@@ -42,25 +67,13 @@ export async function scheduleTaskInstances(
   const rows: TaskInstanceRow[] = [];
   for (const keys of byRun.values()) {
     const first = keys[0]!;
-    const result = await client.query(
-      `update task_instance ti set state = 'scheduled', updated_at = now(),
-         try_number = case when ti.state = 'up_for_reschedule' then ti.try_number
-           else ti.try_number + 1 end,
-         scheduled_dttm = coalesce($5::timestamptz, now())
-       from dag_run r
-       where ti.dag_id = $1 and ti.run_id = $2
-         and (ti.task_id, ti.map_index) in (select * from unnest($3::text[], $4::int[]))
-         and (ti.state is null or ti.state in ('up_for_retry', 'up_for_reschedule'))
-         and r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'
-       returning ti.*`,
-      [
-        first.dagId,
-        first.runId,
-        keys.map((k) => k.taskId),
-        keys.map((k) => k.mapIndex),
-        input.now ?? null,
-      ],
-    );
+    const result = await client.query(keys.length <= FEW_KEYS ? BY_KEY_PROBES : BY_HASH_JOIN, [
+      first.dagId,
+      first.runId,
+      keys.map((k) => k.taskId),
+      keys.map((k) => k.mapIndex),
+      input.now ?? null,
+    ]);
     rows.push(...result.rows.map(taskInstanceFromRow));
   }
   const position = (ti: TaskInstanceRow): number =>

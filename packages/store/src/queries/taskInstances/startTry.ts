@@ -16,6 +16,7 @@ import {
 import type { Row, SqlClient } from "../../sqlClient";
 import type { StartTaskInstanceInput } from "./startTaskInstance";
 import { prepared } from "../../preparedStatements";
+import { BY_FOUND_ID, FOUND_BY_KEY, targetStateIs } from "./foundByKey";
 
 /** A won claim. */
 export interface StartedTry {
@@ -44,14 +45,14 @@ export async function startTries(
        select * from jsonb_to_recordset($1::jsonb) as k(ord int, dag_id text, run_id text,
          task_id text, map_index int, try_number int, hostname text, pid int, unixname text,
          now timestamptz)
-     ), started as (
+     ), ${FOUND_BY_KEY}, started as (
        update task_instance ti set state = 'running', updated_at = now(),
          start_date = coalesce(k.now, now()), last_heartbeat_at = coalesce(k.now, now()),
          end_date = null, duration = null, hostname = k.hostname, pid = k.pid,
          unixname = k.unixname
-       from input k
-       where ti.dag_id = k.dag_id and ti.run_id = k.run_id and ti.task_id = k.task_id
-         and ti.map_index = k.map_index and ti.state = 'queued' and ti.try_number = k.try_number
+       from found k
+       where ${BY_FOUND_ID} and ${targetStateIs("queued")}
+         and ti.try_number = k.try_number
        returning ti.*, k.ord as input_ord
      ), cleared as (
        delete from xcom x using started s, dag_run r
