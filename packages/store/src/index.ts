@@ -150,7 +150,10 @@ export type { ListDagRunsInput } from "./queries/runs/listDagRuns";
 export { countActiveDagRuns } from "./queries/runs/countActiveDagRuns";
 export type { ActiveDagRunCount } from "./queries/runs/countActiveDagRuns";
 export { claimDagRunsToSchedule } from "./queries/runs/claimDagRunsToSchedule";
-export type { ClaimDagRunsToScheduleInput } from "./queries/runs/claimDagRunsToSchedule";
+export type {
+  ClaimDagRunsToScheduleInput,
+  ClaimedDagRun,
+} from "./queries/runs/claimDagRunsToSchedule";
 export { startQueuedDagRuns } from "./queries/runs/startQueuedDagRuns";
 export type { StartQueuedDagRunsInput } from "./queries/runs/startQueuedDagRuns";
 export { setDagRunState } from "./queries/runs/setDagRunState";

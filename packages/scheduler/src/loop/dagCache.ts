@@ -69,9 +69,19 @@ export class DagCache {
     client: SqlClient = this.#client,
   ): Promise<Map<string, SchedulableDag>> {
     const unique = [...new Set(dagIds)];
+    if (unique.length === 0) return new Map();
+    return this.loadVersions(await serializedDagHashes(client, { dagIds: unique }), client);
+  }
+
+  /**
+   * The given versions (dag_id → current dag_hash, as a claim read them), fetching and parsing
+   * only those not cached yet.
+   */
+  async loadVersions(
+    hashes: ReadonlyMap<string, string>,
+    client: SqlClient = this.#client,
+  ): Promise<Map<string, SchedulableDag>> {
     const found = new Map<string, SchedulableDag>();
-    if (unique.length === 0) return found;
-    const hashes = await serializedDagHashes(client, { dagIds: unique });
     for (const [dagId, hash] of hashes) {
       const cached = this.#entries.get(dagId);
       if (cached?.hash === hash) {

@@ -19,6 +19,7 @@ import {
   schedulerTimers,
   type DagRunRow,
   type SqlClient,
+  type TaskInstanceRow,
   claimDagRunsToSchedule,
 } from "@updraft/store";
 import { processDagsFolder } from "../dagProcessor/processDagsFolder";
@@ -201,11 +202,13 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       runsCreated += await createAssetTriggeredRuns(this.#client, this.cache, now);
       runsStarted = (await startQueuedRuns(this.#client, now)).length;
     }
-    const { examined, scheduled, more, finished } = await this.#scheduleRuns(now);
-    const retried = full ? await resetTaskInstancesForRetry(this.#client, { now }) : [];
-    const reschedule = full ? await dueReschedules(this.#client, { now }) : [];
-    const poked = await scheduleTaskInstances(this.#client, { keys: reschedule, now });
-    const queued = await this.#queue(now);
+    // The timers only set the next wake-up: read them beside the pass, off its path.
+    const timers = schedulerTimers(this.#client);
+    timers.catch(() => undefined); // awaited below; a failed pass must not leave it unhandled
+    const pass = await this.#schedulePass(now, full);
+    const queued = await this.#enqueue(pass.queued, now);
+    this.#scheduleDueWake((await timers).nextDueAt, now);
+    const { examined, scheduled, more, finished, retried, poked } = pass;
     // A finished run may free a max_active_runs slot for a queued one.
     if (finished > 0) this.wake("full");
     if (due(this.#lastZombieCheck, this.#o.zombieCheckIntervalMs)) {
@@ -240,12 +243,12 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         this.#o.logger.warn("re-enqueued queued task instances", { count: requeued });
     }
     // Work left over (more runs than one pass takes, tries just scheduled) means another pass.
-    if (more || retried.length + poked.length > 0 || runsStarted > 0) this.#requested = true;
+    if (more || retried + poked > 0 || runsStarted > 0) this.#requested = true;
     const report: PassReport = {
       runsCreated,
       runsStarted,
       runsExamined: examined,
-      scheduled: scheduled + retried.length + poked.length,
+      scheduled: scheduled + retried + poked,
       queued,
       durationMs: performance.now() - started,
     };
@@ -264,19 +267,23 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       this.#o.logger.warn("DAG files failed to import", { importErrors: report.importErrors });
   }
 
-  async #scheduleRuns(
-    now: Date,
-  ): Promise<{ examined: number; scheduled: number; more: boolean; finished: number }> {
+  /**
+   * One transaction from the claim of runs to the queueing of what is ready (one commit per
+   * pass): examine the claimed runs, then (full passes) schedule due retries and sensor pokes,
+   * then queue what fits. Runs are claimed with SKIP LOCKED and queueing takes its pool and DAG
+   * locks after them, in one order for every scheduler, so two schedulers never wait on each
+   * other in a cycle. Finished runs are reported once the transaction has committed.
+   */
+  async #schedulePass(now: Date, full: boolean) {
     const finished: DagRunFinishedEvent[] = [];
     const dagOf = new Map<number, SchedulableDag>();
     const result = await this.#client.transaction(async (tx) => {
-      const runs = await claimDagRunsToSchedule(tx, { limit: this.#o.maxDagRunsPerLoop, now });
-      const dags = await this.cache.load(
-        runs.map((r) => r.dagId),
-        tx,
-      );
+      const claimed = await claimDagRunsToSchedule(tx, { limit: this.#o.maxDagRunsPerLoop, now });
+      const hashes = new Map<string, string>();
+      for (const { run, dagHash } of claimed) if (dagHash !== null) hashes.set(run.dagId, dagHash);
+      const dags = await this.cache.loadVersions(hashes, tx);
       let scheduled = 0;
-      for (const run of runs) {
+      for (const { run } of claimed) {
         const dag = dags.get(run.dagId);
         if (dag === undefined) continue;
         const pass = await scheduleDagRun(tx, dag, run, now);
@@ -291,7 +298,23 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
           dagOf.set(run.id, dag);
         }
       }
-      return { examined: runs.length, scheduled, more: runs.length === this.#o.maxDagRunsPerLoop };
+      const retried = full ? await resetTaskInstancesForRetry(tx, { now }) : [];
+      const reschedule = full ? await dueReschedules(tx, { now }) : [];
+      const poked = await scheduleTaskInstances(tx, { keys: reschedule, now });
+      const { queued } = await queueTaskInstances(tx, {
+        limit: this.#o.parallelism,
+        parallelism: this.#o.parallelism,
+        jobId: this.#jobId,
+        now,
+      });
+      return {
+        examined: claimed.length,
+        scheduled,
+        more: claimed.length === this.#o.maxDagRunsPerLoop,
+        retried: retried.length,
+        poked: poked.length,
+        queued,
+      };
     });
     for (const event of finished) {
       this.#o.logger.info(`dag run ${event.state}`, {
@@ -311,22 +334,8 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     return { ...result, finished: finished.length };
   }
 
-  async #queue(now: Date): Promise<number> {
-    // The timers only set the next wake-up: read them beside the queueing, off its path.
-    const timers = schedulerTimers(this.#client);
-    timers.catch(() => undefined); // awaited below; a failed queueing must not leave it unhandled
-    const queued = await this.#queueAndEnqueue(now);
-    this.#scheduleDueWake((await timers).nextDueAt, now);
-    return queued;
-  }
-
-  async #queueAndEnqueue(now: Date): Promise<number> {
-    const { queued } = await queueTaskInstances(this.#client, {
-      limit: this.#o.parallelism,
-      parallelism: this.#o.parallelism,
-      jobId: this.#jobId,
-      now,
-    });
+  /** Hands the tries queued in the pass to the executor; returns how many. */
+  async #enqueue(queued: readonly TaskInstanceRow[], now: Date): Promise<number> {
     if (queued.length === 0) return 0;
     try {
       await this.#executor.enqueue(queued.map((ti) => taskJobOf(ti, now)));

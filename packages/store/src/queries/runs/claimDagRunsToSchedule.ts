@@ -5,7 +5,9 @@
 //            call it on a transaction's client (`client.transaction(tx => …)`) to hold them
 //            while acting on the runs; another caller skips them meanwhile
 //   writes:  last_scheduling_decision = now, so the next claim prefers runs examined longest ago
-//   returns: the claimed runs, least recently examined first (never examined first)
+//   returns: the claimed runs, least recently examined first (never examined first), each with
+//            its DAG's current serialized dag_hash (so a cache of serialized DAGs needs no
+//            separate read to know it is current)
 import { type DagRunRow, dagRunFromRow } from "../../rows/dagRunRow";
 import type { Row, SqlClient } from "../../sqlClient";
 import { prepared } from "../../preparedStatements";
@@ -18,11 +20,17 @@ export interface ClaimDagRunsToScheduleInput {
   readonly now?: Date;
 }
 
+/** A claimed run and the dag_hash of its DAG's serialized version (null when none is stored). */
+export interface ClaimedDagRun {
+  readonly run: DagRunRow;
+  readonly dagHash: string | null;
+}
+
 /** Claims up to `limit` running runs; concurrent callers get disjoint sets. */
 export async function claimDagRunsToSchedule(
   client: SqlClient,
   input: ClaimDagRunsToScheduleInput,
-): Promise<DagRunRow[]> {
+): Promise<ClaimedDagRun[]> {
   // One statement: the claim's row locks are taken in the CTE and held by the surrounding
   // transaction; the update's RETURNING carries the order the claim chose.
   const result = await client.query(
@@ -37,7 +45,8 @@ export async function claimDagRunsToSchedule(
      update dag_run r set last_scheduling_decision = coalesce($2::timestamptz, now()),
        updated_at = now()
      from claimed c where r.id = c.id
-     returning r.*, c.previous_decision`),
+     returning r.*, c.previous_decision,
+       (select s.dag_hash from serialized_dag s where s.dag_id = r.dag_id) as claimed_dag_hash`),
     [input.limit, input.now ?? null],
   );
   const order = (row: Row): [number, number, number] => [
@@ -45,7 +54,10 @@ export async function claimDagRunsToSchedule(
     (row.run_after as Date).getTime(),
     Number(row.id),
   ];
-  const rows = result.rows.map((row) => ({ key: order(row), run: dagRunFromRow(row) }));
+  const rows = result.rows.map((row) => ({
+    key: order(row),
+    claimed: { run: dagRunFromRow(row), dagHash: (row.claimed_dag_hash as string | null) ?? null },
+  }));
   rows.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
-  return rows.map((r) => r.run);
+  return rows.map((r) => r.claimed);
 }
