@@ -53,7 +53,7 @@ describe("two schedulers and workers racing on Postgres", () => {
       claimDagRunsToSchedule(client, { limit: 4 }),
       claimDagRunsToSchedule(other, { limit: 4 }),
     ]);
-    const runIds = [...a, ...b].map((r) => r.runId);
+    const runIds = [...a, ...b].map(({ run }) => run.runId);
     expect(new Set(runIds).size).toBe(runIds.length);
     expect(runIds).toHaveLength(8);
   });
@@ -63,12 +63,12 @@ describe("two schedulers and workers racing on Postgres", () => {
     for (let n = 1; n <= 4; n++) await runningRun(client, dag, `r${n}`, day(n));
     await client.transaction(async (tx) => {
       const mine = await claimDagRunsToSchedule(tx, { limit: 2 });
-      expect(mine.map((r) => r.runId)).toEqual(["r1", "r2"]);
+      expect(mine.map(({ run }) => run.runId)).toEqual(["r1", "r2"]);
       const theirs = await claimDagRunsToSchedule(other, { limit: 10 });
-      expect(theirs.map((r) => r.runId)).toEqual(["r3", "r4"]);
+      expect(theirs.map(({ run }) => run.runId)).toEqual(["r3", "r4"]);
     });
     const after = await claimDagRunsToSchedule(other, { limit: 10 });
-    expect(after.map((r) => r.runId)).toEqual(["r1", "r2", "r3", "r4"]);
+    expect(after.map(({ run }) => run.runId)).toEqual(["r1", "r2", "r3", "r4"]);
   });
 
   test("two clients queueing against a pool of 2 slots queue exactly 2", async () => {

@@ -181,15 +181,26 @@ export function describeRunsContract(getClient: () => SqlClient): void {
       await runningRun(client, testDag("paused"), "p1", day(1));
       await setDagPaused(client, { dagId: "paused", isPaused: true });
       const first = await claimDagRunsToSchedule(client, { limit: 2, now: day(20) });
-      expect(first.map((r) => [r.runId, r.lastSchedulingDecision])).toEqual([
+      expect(first.map(({ run }) => [run.runId, run.lastSchedulingDecision])).toEqual([
         ["r1", day(20)],
         ["r2", day(20)],
       ]);
       const second = await claimDagRunsToSchedule(client, { limit: 2, now: day(21) });
-      expect(second.map((r) => r.runId)).toEqual(["r3", "r1"]);
+      expect(second.map(({ run }) => run.runId)).toEqual(["r3", "r1"]);
       await setDagRunState(client, { id: runs[1]!.id, from: "running", to: "success" });
       const third = await claimDagRunsToSchedule(client, { limit: 10, now: day(22) });
-      expect(third.map((r) => r.runId)).toEqual(["r1", "r3"]);
+      expect(third.map(({ run }) => run.runId)).toEqual(["r1", "r3"]);
+    });
+
+    test("claimDagRunsToSchedule returns each run's current serialized dag_hash", async () => {
+      const client = getClient();
+      await runningRun(client, etl, "r1", day(1));
+      const stored = await client.query<{ dag_hash: string }>(
+        "select dag_hash from serialized_dag where dag_id = $1",
+        ["etl"],
+      );
+      const [claimed] = await claimDagRunsToSchedule(client, { limit: 1 });
+      expect(claimed?.dagHash).toBe(stored.rows[0]?.dag_hash);
     });
 
     test("concurrent claims get disjoint runs", async () => {
@@ -199,7 +210,7 @@ export function describeRunsContract(getClient: () => SqlClient): void {
         claimDagRunsToSchedule(client, { limit: 3 }),
         claimDagRunsToSchedule(client, { limit: 3 }),
       ]);
-      const ids = [...a, ...b].map((r) => r.runId).sort();
+      const ids = [...a, ...b].map(({ run }) => run.runId).sort();
       expect(ids).toEqual(["r1", "r2", "r3", "r4", "r5", "r6"]);
     });
   });
