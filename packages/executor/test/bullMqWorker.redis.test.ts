@@ -20,6 +20,21 @@ const prefix = testRedisPrefix();
 const redisUrl = testRedisUrl();
 const success: TaskOutcome = { kind: "ran", state: "success" };
 
+/** A runner whose tries all wait for `release`, counting how many ran at once. */
+function heldRunner() {
+  const release = deferred();
+  let inFlight = 0;
+  let most = 0;
+  const runner: TaskRunner = async (_job, signal) => {
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    await Promise.race([release.promise, whenAborted(signal)]);
+    inFlight -= 1;
+    return success;
+  };
+  return { release, runner, maxInFlight: () => most };
+}
+
 describe("BullMqWorker", () => {
   const closers: (() => Promise<void>)[] = [];
 
@@ -90,16 +105,7 @@ describe("BullMqWorker", () => {
 
   test("shares one concurrency budget across its queues and claims no more than it runs", async () => {
     const [qa, qb, other] = [`qa_${uid()}`, `qb_${uid()}`, `qc_${uid()}`];
-    const release = deferred();
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const runner: TaskRunner = async (_job, signal) => {
-      inFlight += 1;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await Promise.race([release.promise, whenAborted(signal)]);
-      inFlight -= 1;
-      return success;
-    };
+    const { release, runner, maxInFlight } = heldRunner();
     const consumer = worker({ queues: [qa, qb], concurrency: 2 });
     const twoStarted = collectEvents(consumer.events, "jobStarted", 2);
     const sixFinished = collectEvents(consumer.events, "jobFinished", 6);
@@ -114,23 +120,14 @@ describe("BullMqWorker", () => {
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(2);
     release.resolve();
     const finished = await sixFinished;
-    expect(maxInFlight).toBe(2);
+    expect(maxInFlight()).toBe(2);
     expect(finished.every((e) => e.job.queue !== other)).toBe(true);
     expect(await waitingCount(other)).toBe(3);
   });
 
   test("bounds a single-queue worker by its concurrency, completing and fetching in turn", async () => {
     const queue = `q_${uid()}`;
-    const release = deferred();
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const runner: TaskRunner = async (_job, signal) => {
-      inFlight += 1;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await Promise.race([release.promise, whenAborted(signal)]);
-      inFlight -= 1;
-      return success;
-    };
+    const { release, runner, maxInFlight } = heldRunner();
     const consumer = worker({ queues: [queue], concurrency: 2 });
     const twoStarted = collectEvents(consumer.events, "jobStarted", 2);
     const allFinished = collectEvents(consumer.events, "jobFinished", 7);
@@ -141,7 +138,7 @@ describe("BullMqWorker", () => {
     expect(await activeCounts([queue])).toEqual([2]);
     release.resolve();
     const finished = await allFinished;
-    expect(maxInFlight).toBe(2);
+    expect(maxInFlight()).toBe(2);
     expect(new Set(finished.map((e) => e.jobId)).size).toBe(7);
     expect(await waitingCount(queue)).toBe(0);
   });
