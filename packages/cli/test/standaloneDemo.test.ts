@@ -38,7 +38,9 @@ describe("updraft standalone with the shipped DAGs", () => {
 
   test("the first start runs the load and the transform into DuckDB; a second keeps a paused DAG paused", async () => {
     const first = startCli(["standalone"], env());
-    await first.waitFor(/standalone \| demo source: embedded Postgres \(PGlite\)/);
+    // Start-up compiles the CLI, migrates PGlite and seeds the source: on a CI machine running
+    // the other suites beside it, that alone took longer than the default 20 s.
+    await first.waitFor(/standalone \| demo source: embedded Postgres \(PGlite\)/, 60_000);
     await first.waitFor(/standalone \| warehouse: DuckDB .*warehouse\.duckdb/);
     await first.waitFor(
       /standalone \| unpaused postgres_to_snowflake_incremental, dealership_transform \(first start\)/,
