@@ -17,7 +17,7 @@ import {
   getDagRun,
   listTaskInstances,
   migrate,
-  MIGRATIONS,
+  SCHEMA_KEY,
   SCHEDULER_CHANNEL,
   type SqlClient,
   type TaskInstanceRow,
@@ -331,7 +331,7 @@ async function endToEnd(): Promise<EndToEndResult> {
   cleanups.push(() => Promise.resolve(rmSync(folder, { recursive: true, force: true })));
   cleanups.push(() => deleteKeys(REDIS_URL, PREFIX));
   const db = await createTestDatabase({
-    templateKey: `scheduler_v${MIGRATIONS.length}`,
+    templateKey: `scheduler_${SCHEMA_KEY}`,
     prepare: async (url) => {
       const c = createPgClient({ connectionString: url });
       await migrate(c);

@@ -1,8 +1,9 @@
 // runProgress: whether a run has task instances without a status, and unfinished ones, so the
 // scheduler skips reading every state of a large run when none can be newly scheduled (no
 // instance without a status) and the run cannot be over yet.
-//   reads:   `task_instance` of one run: two probes of idx_task_instance_unfinished (whose
-//            predicate the second condition repeats word for word, so the planner uses it)
+//   reads:   `task_instance` of one run: probes of idx_task_instance_unfinished (whose
+//            predicate the second condition repeats word for word, so the planner uses it) and,
+//            for scheduled instances, which that index leaves out, of idx_task_instance_scheduled
 //   locks:   none
 //   returns: { noStatus, unfinished }
 import type { SqlClient } from "../../sqlClient";
@@ -26,8 +27,10 @@ export async function runProgress(
        exists (select 1 from task_instance
          where dag_id = $1 and run_id = $2 and state is null) as no_status,
        exists (select 1 from task_instance where dag_id = $1 and run_id = $2
-         and (state is null or state in ('scheduled', 'queued', 'running', 'up_for_retry',
-           'up_for_reschedule', 'restarting', 'deferred'))) as unfinished`),
+         and (state is null or state in ('queued', 'running', 'up_for_retry',
+           'up_for_reschedule', 'restarting', 'deferred')))
+       or exists (select 1 from task_instance where dag_id = $1 and run_id = $2
+         and state = 'scheduled') as unfinished`),
     [input.dagId, input.runId],
   );
   const row = result.rows[0];
