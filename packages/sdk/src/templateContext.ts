@@ -181,21 +181,25 @@ function runObjects(input: TemplateContextInput): Record<string, unknown> {
 export function buildTemplateContext(input: TemplateContextInput): Record<string, unknown> {
   const dates = input.logicalDate === null ? {} : logicalDateKeys(input, input.logicalDate);
   const keySuffix = input.logicalDate === null ? input.runId : (dates.ds_nodash as string);
-  return {
-    ...runObjects(input),
-    run_id: input.runId,
-    try_number: input.tryNumber,
-    params: input.params,
-    var: variablesNamespace(input.variables),
-    conn: connectionsNamespace(input.connections),
-    macros: buildMacros(input.now),
-    inlets: [],
-    outlets: [],
-    map_index_template: null,
-    task_instance_key_str: `${input.dagId}__${input.taskId}__${keySuffix}`,
-    prev_start_date_success: optionalDateTime(input.prevStartDateSuccess),
-    prev_end_date_success: optionalDateTime(input.prevEndDateSuccess),
-    ...dates,
-    ...(input.extra ?? {}),
-  };
+  // Assigned onto the run objects rather than spread into a literal: V8 builds a literal that
+  // starts with a spread many times slower, and every try of every task builds one of these.
+  return Object.assign(
+    runObjects(input),
+    {
+      run_id: input.runId,
+      try_number: input.tryNumber,
+      params: input.params,
+      var: variablesNamespace(input.variables),
+      conn: connectionsNamespace(input.connections),
+      macros: buildMacros(input.now),
+      inlets: [],
+      outlets: [],
+      map_index_template: null,
+      task_instance_key_str: `${input.dagId}__${input.taskId}__${keySuffix}`,
+      prev_start_date_success: optionalDateTime(input.prevStartDateSuccess),
+      prev_end_date_success: optionalDateTime(input.prevEndDateSuccess),
+    },
+    dates,
+    input.extra ?? {},
+  );
 }

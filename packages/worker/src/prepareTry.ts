@@ -77,16 +77,18 @@ export async function buildTaskContext(input: TaskContextInput): Promise<TaskCon
     mapIndex: ti.mapIndex,
     tryNumber: ti.tryNumber,
   };
-  const templateContext = buildTemplateContext({
-    ...shared,
-    runAfter: run.runAfter,
-    params,
-    variables: secrets.variables,
-    connections: secrets.connections,
-    now: new Date(),
-  });
-  return {
-    ...shared,
+  // Assigned, not spread into literals: V8 builds a literal that starts with a spread many times
+  // slower, and this runs for every try.
+  const templateContext = buildTemplateContext(
+    Object.assign({}, shared, {
+      runAfter: run.runAfter,
+      params,
+      variables: secrets.variables,
+      connections: secrets.connections,
+      now: new Date(),
+    }),
+  );
+  return Object.assign(shared, {
     params,
     conf: run.conf,
     ti: input.handle.handle,
@@ -94,5 +96,5 @@ export async function buildTaskContext(input: TaskContextInput): Promise<TaskCon
     runtime,
     signal: input.signal,
     templateContext,
-  };
+  });
 }
