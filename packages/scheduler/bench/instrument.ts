@@ -79,7 +79,8 @@ export function timedClient(client: SqlClient, timings: SqlTimings): SqlClient {
       await client.exec(script);
       timings.record(script, performance.now() - started, 0);
     },
-    transaction: (work) => client.transaction((tx) => work(timedClient(tx, timings))),
+    transaction: (work, options) =>
+      client.transaction((tx) => work(timedClient(tx, timings)), options),
     listen: (channel, handler) => client.listen(channel, handler),
     close: () => client.close(),
   };

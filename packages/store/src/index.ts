@@ -1,5 +1,5 @@
 // @updraft/store: the metadata database. Named exports only.
-export type { QueryResult, Row, SqlClient } from "./sqlClient";
+export type { QueryResult, Row, SqlClient, TransactionOptions } from "./sqlClient";
 export { createPgClient } from "./pg/pgClient";
 export type { PgClientOptions } from "./pg/pgClient";
 export { createPgliteClient } from "./pglite/pgliteClient";

@@ -14,6 +14,7 @@ import { setTaskInstanceStates } from "../src/queries/taskInstances/setTaskInsta
 import { startTaskInstance } from "../src/queries/taskInstances/startTaskInstance";
 import { describeDagsContract, resetStore, runningRun, testDag } from "./contract/dags.contract";
 import { describeRunsContract } from "./contract/runs.contract";
+import { describeSqlClientContract } from "./contract/sqlClient.contract";
 import {
   addPool,
   describeTaskInstancesContract,
@@ -39,6 +40,7 @@ afterAll(async () => {
 describe("core queries on Postgres", () => {
   describeDagsContract(() => client);
   describeRunsContract(() => client);
+  describeSqlClientContract(() => client);
   describeTaskInstancesContract(() => client);
 });
 

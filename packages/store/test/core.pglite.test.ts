@@ -2,6 +2,7 @@
 import { createPgliteClient, migrate, type SqlClient } from "../src";
 import { describeDagsContract } from "./contract/dags.contract";
 import { describeRunsContract } from "./contract/runs.contract";
+import { describeSqlClientContract } from "./contract/sqlClient.contract";
 import { describeTaskInstancesContract } from "./contract/taskInstances.contract";
 
 let client: SqlClient;
@@ -15,5 +16,6 @@ afterAll(() => client.close());
 describe("core queries on PGlite", () => {
   describeDagsContract(() => client);
   describeRunsContract(() => client);
+  describeSqlClientContract(() => client);
   describeTaskInstancesContract(() => client);
 });

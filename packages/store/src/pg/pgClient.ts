@@ -1,6 +1,12 @@
 // SqlClient over node-postgres: a connection pool; a transaction holds one pooled connection.
 import pg from "pg";
-import type { QueryResult, Row, SqlClient } from "../sqlClient";
+import {
+  type QueryResult,
+  type Row,
+  type SqlClient,
+  type TransactionOptions,
+  transactionSettings,
+} from "../sqlClient";
 import { statementName } from "../preparedStatements";
 
 /** Options of the Postgres client. */
@@ -38,11 +44,15 @@ function boundClient(
     async exec(script: string): Promise<void> {
       await target.query(script);
     },
-    async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+    async transaction<T>(
+      work: (tx: SqlClient) => Promise<T>,
+      transactionOptions?: TransactionOptions,
+    ): Promise<T> {
       if (inTransaction) return work(client);
       const connection = await pool.connect();
       try {
-        await connection.query("begin");
+        // One simple-protocol round trip for the BEGIN and its settings.
+        await connection.query(`begin; ${transactionSettings(transactionOptions)}`);
         const result = await work(boundClient(connection, dialect, true, pool, options));
         await connection.query("commit");
         return result;

@@ -1,7 +1,13 @@
 // SqlClient over PGlite: Postgres compiled to WASM, embedded in the process, for standalone
 // mode. One connection; PGlite serializes transactions itself.
 import { PGlite } from "@electric-sql/pglite";
-import type { QueryResult, Row, SqlClient } from "../sqlClient";
+import {
+  type QueryResult,
+  type Row,
+  type SqlClient,
+  type TransactionOptions,
+  transactionSettings,
+} from "../sqlClient";
 
 /** Options of the embedded database. */
 export interface PgliteClientOptions {
@@ -27,9 +33,13 @@ function boundClient(target: PgliteQueryable, db: PGlite, inTransaction: boolean
     async exec(script: string): Promise<void> {
       await target.exec(script);
     },
-    transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+    transaction<T>(work: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
       if (inTransaction) return work(client);
-      return db.transaction((tx) => work(boundClient(tx, db, true)));
+      return db.transaction(async (tx) => {
+        const settings = transactionSettings(options);
+        if (settings !== "") await tx.exec(settings);
+        return work(boundClient(tx, db, true));
+      });
     },
     async listen(channel, handler) {
       const unlisten = await db.listen(channel, handler);

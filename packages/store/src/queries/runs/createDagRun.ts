@@ -95,12 +95,20 @@ export async function createDagRun(
        returning *`,
       [dagId, input.runId, JSON.stringify(tasks)],
     );
+    // A run this large changes what the planner should think of task_instance (a fresh table
+    // has no statistics, and autovacuum looks at it a minute later at best). ANALYZE also
+    // invalidates every connection's cached plans of it: a generic plan made while the table
+    // was small stayed a sequential scan for the whole of a 20,000-task run.
+    if (tasks.length >= ANALYZE_FROM_INSTANCES) await tx.exec("analyze task_instance");
     await notifyScheduler(tx, "dag_run_created");
     const taskInstances = tis.rows.map(taskInstanceFromRow);
     taskInstances.sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
     return { dagRun: dagRunFromRow(row), taskInstances };
   });
 }
+
+/** From this many task instances on, creating a run refreshes task_instance's statistics. */
+const ANALYZE_FROM_INSTANCES = 1000;
 
 /** Finds which unique key the existing run holds and throws DAG_RUN_EXISTS naming it. */
 async function throwExists(

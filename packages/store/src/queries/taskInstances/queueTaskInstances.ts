@@ -57,16 +57,13 @@ const KEYS = `jsonb_to_recordset($1::jsonb) as k(dag_id text, run_id text, task_
 const KEY_MATCH = `k.dag_id = ti.dag_id and k.run_id = ti.run_id and k.task_id = ti.task_id
   and k.map_index = ti.map_index`;
 
-// How the rest of the transaction plans. (1) A fresh plan per execution: the counts and the
-// candidates read a table that grows by thousands of instances a run, and a generic plan made
-// on a connection's sixth call, when the table was small and never analyzed, stayed a
-// sequential scan for the whole run (10 ms a pass at 20,000 instances). (2) No bitmap scans: the
-// state indexes fill with entries of dead row versions while a run churns through its instances
-// (each change of state is a new version) until a vacuum clears them; a plain index scan marks
-// the dead entries it meets, so later scans skip them and inserts reclaim their space, while a
-// bitmap scan never does and re-reads them on every pass.
-const PLANNING = `set_config('plan_cache_mode', 'force_custom_plan', true) as plan_cache_mode,
-  set_config('enable_bitmapscan', 'off', true) as enable_bitmapscan`;
+// The counts and candidates are read through the state indexes, which fill with entries of dead
+// row versions while a run churns through its instances (each change of state is a new version)
+// until a vacuum clears them. A plain index scan marks the dead entries it meets, so later scans
+// skip them and inserts reclaim their space; a bitmap scan never does and re-read tens of
+// thousands of them on every pass of a 20,000-task run. (Inside the scheduler's pass, which sets
+// the same, the option is the outer transaction's.)
+const INDEX_SCANS_ONLY = { indexScansOnly: true } as const;
 
 // What queueing locks, pools by id then DAGs by dag_id, so two callers admit one after the
 // other and never deadlock. Without keys: every pool and every unpaused DAG with a running run,
@@ -82,7 +79,7 @@ const LOCK_SCOPE = `with work as (
       and exists (select 1 from dag_run r where r.dag_id = d.dag_id and r.state = 'running')
     order by d.dag_id for no key update
   )
-  select ${PLANNING}, (select array_agg(pool) from locked_pools) as pools,
+  select (select array_agg(pool) from locked_pools) as pools,
     (select array_agg(dag_id) from locked_dags) as dags`;
 const LOCK_KEYS_SCOPE = `with scope as (
     select distinct ti.pool, ti.dag_id from ${KEYS} join task_instance ti on ${KEY_MATCH}
@@ -95,7 +92,7 @@ const LOCK_KEYS_SCOPE = `with scope as (
     select dag_id from dag where dag_id in (select dag_id from scope) order by dag_id
     for no key update
   )
-  select ${PLANNING}, (select array_agg(distinct pool) from scope) as pools,
+  select (select array_agg(distinct pool) from scope) as pools,
     (select array_agg(distinct dag_id) from scope) as dags,
     (select count(*) from locked_pools) as pool_locks,
     (select count(*) from locked_dags) as dag_locks`;
@@ -184,9 +181,11 @@ export async function queueTaskInstances(
         ? []
         : (
             await tx.query(
+              // By id alone: the state check is spelled so no index matches it, or a plan
+              // trusting statistics that see no scheduled instance walks all of them instead.
               prepared(`update task_instance set state = 'queued', updated_at = now(),
                  queued_dttm = coalesce($2::timestamptz, now()), queued_by_job_id = $3
-               where id = any($1::uuid[]) and state = 'scheduled'
+               where id = any($1::uuid[]) and coalesce(state, '') = 'scheduled'
                returning *`),
               [admitted.map((c) => c.id), input.now ?? null, input.jobId ?? null],
             )
@@ -203,5 +202,5 @@ export async function queueTaskInstances(
         reason,
       })),
     };
-  });
+  }, INDEX_SCANS_ONLY);
 }
