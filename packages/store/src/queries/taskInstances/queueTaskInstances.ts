@@ -136,11 +136,13 @@ export async function queueTaskInstances(
     const fetch = async (examine: number): Promise<QueueCandidate[]> => {
       // The best ones first, then their locks: a row lock above the sort would make Postgres
       // sort every scheduled task instance in full instead of keeping only the top `examine`.
+      // The rows are fetched by id; the state check is spelled so that no index matches it
+      // (given one, the planner re-walked a run's scheduled instances for every candidate).
       const found = await tx.query(
         prepared(`with best as materialized (${BEST})
          select t.id, t.dag_id, t.run_id, t.task_id, t.map_index, t.pool, t.pool_slots
          from best b join task_instance t on t.id = b.id
-         where t.state = 'scheduled'
+         where coalesce(t.state, '') = 'scheduled'
          order by b.priority_weight desc, b.run_date, b.map_index, b.id
          for no key update of t skip locked`),
         [keys, dagIds, examine],
