@@ -17,7 +17,7 @@ export type DagRunStateDecision =
 
 // States that can still make progress without any upstream change (Airflow checks their deps
 // with the retry/reschedule periods ignored, and they passed their trigger rule to get there).
-const PROGRESSING: ReadonlySet<TaskInstanceStateOrNone> = new Set([
+const PROGRESSING: ReadonlySet<TaskInstanceStateOrNone> = new Set<TaskInstanceStateOrNone>([
   TaskInstanceState.SCHEDULED,
   TaskInstanceState.QUEUED,
   TaskInstanceState.RUNNING,
@@ -27,10 +27,27 @@ const PROGRESSING: ReadonlySet<TaskInstanceStateOrNone> = new Set([
   TaskInstanceState.DEFERRED,
 ]);
 
+/**
+ * True for a state that can still make progress on its own (scheduled, queued, running, …): while
+ * any instance of a run is in one, the run is neither over nor deadlocked, so `decideDagRunState`
+ * can only say "running" (the scheduler skips asking it then).
+ */
+export function isProgressingState(state: TaskInstanceStateOrNone): boolean {
+  return PROGRESSING.has(state);
+}
+
+// A DAG version's tasks object is never changed, and a pass asks for its leaves every time.
+const leavesOf = new WeakMap<object, readonly string[]>();
+
 /** Tasks that no other task lists as upstream: the ones whose outcome is the run's outcome. */
 export function leafTaskIds(tasks: Readonly<Record<string, ReadinessTask>>): string[] {
-  const hasDownstream = new Set(Object.values(tasks).flatMap((task) => task.upstreamTaskIds));
-  return Object.keys(tasks).filter((id) => !hasDownstream.has(id));
+  let leaves = leavesOf.get(tasks);
+  if (leaves === undefined) {
+    const hasDownstream = new Set(Object.values(tasks).flatMap((task) => task.upstreamTaskIds));
+    leaves = Object.keys(tasks).filter((id) => !hasDownstream.has(id));
+    leavesOf.set(tasks, leaves);
+  }
+  return [...leaves];
 }
 
 function isFailedState(state: TaskInstanceStateOrNone): boolean {

@@ -20,7 +20,7 @@ export {
 export type { WeightedTask } from "./priorityWeight";
 export { decideReadiness, propagateToFixpoint } from "./readiness";
 export type { PropagationResult, ReadinessDecision, ReadinessTask, RunSnapshot } from "./readiness";
-export { decideDagRunState, leafTaskIds } from "./dagRunState";
+export { decideDagRunState, isProgressingState, leafTaskIds } from "./dagRunState";
 export type { DagRunStateDecision } from "./dagRunState";
 export { aggregateTaskState, planTaskInstances } from "./plan/taskInstanceReadiness";
 export type {

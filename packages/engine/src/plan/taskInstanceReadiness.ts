@@ -48,21 +48,27 @@ const keyOf = (taskId: string, mapIndex: number): string => `${taskId}\u0000${ma
  * so the result does not depend on order) and returns the instances to schedule or expand.
  */
 export function planTaskInstances(input: InstancesSnapshot): InstancesPlan {
-  const states = new Map<string, TaskInstanceStateOrNone>();
   const byTask = new Map<string, InstanceState[]>();
   for (const instance of input.instances) {
-    states.set(keyOf(instance.taskId, instance.mapIndex), instance.state);
-    const list = byTask.get(instance.taskId) ?? [];
-    list.push(instance);
-    byTask.set(instance.taskId, list);
+    const list = byTask.get(instance.taskId);
+    if (list === undefined) byTask.set(instance.taskId, [instance]);
+    else list.push(instance);
   }
-  const upstreamStates = (taskId: string): TaskInstanceStateOrNone[] =>
-    (input.tasks[taskId]?.upstreamTaskIds ?? []).flatMap((upstreamId) => {
+  // States set by earlier rounds; every other instance has its snapshot state. (A pass runs
+  // over every instance of the run, so the common lookup builds no key string.)
+  const changed = new Map<string, TaskInstanceStateOrNone>();
+  const stateOf = (i: InstanceState): TaskInstanceStateOrNone =>
+    changed.size === 0 ? i.state : (changed.get(keyOf(i.taskId, i.mapIndex)) ?? i.state);
+  const upstreamStates = (taskId: string): TaskInstanceStateOrNone[] => {
+    const states: TaskInstanceStateOrNone[] = [];
+    for (const upstreamId of input.tasks[taskId]?.upstreamTaskIds ?? []) {
       const instances = byTask.get(upstreamId);
       // An upstream with no instance at all (removed from the run) counts as no status.
-      if (instances === undefined) return [null];
-      return instances.map((i) => states.get(keyOf(i.taskId, i.mapIndex)) ?? null);
-    });
+      if (instances === undefined) states.push(null);
+      else for (const i of instances) states.push(stateOf(i));
+    }
+    return states;
+  };
   const changes: InstanceChange[] = [];
   for (;;) {
     const round: InstanceChange[] = [];
@@ -71,7 +77,7 @@ export function planTaskInstances(input: InstancesSnapshot): InstancesPlan {
     for (const instance of input.instances) {
       const task = input.tasks[instance.taskId];
       if (task === undefined) continue;
-      if ((states.get(keyOf(instance.taskId, instance.mapIndex)) ?? null) !== null) continue;
+      if (stateOf(instance) !== null) continue;
       const counts = countUpstreamStates(upstreamStates(instance.taskId));
       const verdict = evaluateTriggerRule(task.triggerRule, counts, {
         upstreamTaskIds: task.upstreamTaskIds,
@@ -93,7 +99,7 @@ export function planTaskInstances(input: InstancesSnapshot): InstancesPlan {
     }
     if (round.length === 0) return { changes, schedule, expand };
     for (const change of round) {
-      states.set(keyOf(change.taskId, change.mapIndex), change.state);
+      changed.set(keyOf(change.taskId, change.mapIndex), change.state);
       changes.push(change);
     }
   }

@@ -8,6 +8,7 @@ import {
   decideDagRunState,
   type InstanceState,
   isDagRunTimedOut,
+  isProgressingState,
   mappedInputsOf,
   planTaskInstances,
 } from "@updraft/engine";
@@ -222,6 +223,9 @@ async function finishIfDone(
   instances: readonly InstanceState[],
   now: Date,
 ): Promise<Pick<DagRunPassResult, "finished" | "reason">> {
+  // Something still in flight: the run is neither over nor deadlocked (decideDagRunState would
+  // say "running"), and judging every task of a long run on every pass is what a pass costs.
+  if (instances.some((i) => isProgressingState(i.state))) return { finished: null, reason: null };
   const byTask = new Map<string, TaskInstanceStateOrNone[]>();
   for (const i of instances) {
     const list = byTask.get(i.taskId) ?? [];
