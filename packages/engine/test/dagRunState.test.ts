@@ -1,6 +1,6 @@
 // DagRun.update_state (AIRFLOW-SEMANTICS.md 3.1): leaves decide a finished run; deadlock fails early.
 import type { TaskInstanceStateOrNone, TriggerRule } from "@updraft/sdk";
-import { decideDagRunState, leafTaskIds } from "../src";
+import { decideDagRunState, isProgressingState, leafTaskIds } from "../src";
 import type { ReadinessTask } from "../src";
 
 type Spec = Record<string, [upstream: string[], rule?: TriggerRule]>;
@@ -137,5 +137,53 @@ describe("leafTaskIds", () => {
     ["a lone task is a leaf", { a: [[]] }, ["a"]],
   ])("%s", (_name, spec, expected) => {
     expect(leafTaskIds(tasksOf(spec))).toEqual(expected);
+  });
+});
+
+describe("isProgressingState", () => {
+  const ALL: TaskInstanceStateOrNone[] = [
+    null,
+    "removed",
+    "scheduled",
+    "queued",
+    "running",
+    "success",
+    "restarting",
+    "failed",
+    "up_for_retry",
+    "up_for_reschedule",
+    "upstream_failed",
+    "skipped",
+    "deferred",
+  ];
+
+  test("holds for exactly the in-flight states", () => {
+    expect(ALL.filter(isProgressingState)).toEqual([
+      "scheduled",
+      "queued",
+      "running",
+      "restarting",
+      "up_for_retry",
+      "up_for_reschedule",
+      "deferred",
+    ]);
+  });
+
+  test.each(ALL.filter(isProgressingState))(
+    "a run with an instance %s is still running, whatever the others",
+    (state) => {
+      const tasks = tasksOf({ a: [[]], b: [["a"]], c: [[]] });
+      for (const other of ALL.filter((s) => !isProgressingState(s))) {
+        const decision = decideDagRunState({ tasks, states: { a: state, b: other, c: other } });
+        expect(decision.state).toBe("running");
+      }
+    },
+  );
+
+  test("leaves are the same on every call for one tasks object, and a copy each time", () => {
+    const tasks = tasksOf(FORK);
+    const first = leafTaskIds(tasks);
+    first.push("mutated");
+    expect(leafTaskIds(tasks)).toEqual(["b", "c"]);
   });
 });
