@@ -1,4 +1,5 @@
 // DagRun.update_state (AIRFLOW-SEMANTICS.md 3.1): leaves decide a finished run; deadlock fails early.
+import { TaskInstanceState } from "@updraft/sdk";
 import type { TaskInstanceStateOrNone, TriggerRule } from "@updraft/sdk";
 import { decideDagRunState, isProgressingState, leafTaskIds } from "../src";
 import type { ReadinessTask } from "../src";
@@ -141,31 +142,17 @@ describe("leafTaskIds", () => {
 });
 
 describe("isProgressingState", () => {
-  const ALL: TaskInstanceStateOrNone[] = [
-    null,
-    "removed",
-    "scheduled",
-    "queued",
-    "running",
-    "success",
-    "restarting",
-    "failed",
-    "up_for_retry",
-    "up_for_reschedule",
-    "upstream_failed",
-    "skipped",
-    "deferred",
-  ];
+  const ALL: TaskInstanceStateOrNone[] = [null, ...Object.values(TaskInstanceState)];
 
   test("holds for exactly the in-flight states", () => {
-    expect(ALL.filter(isProgressingState)).toEqual([
-      "scheduled",
-      "queued",
-      "running",
-      "restarting",
-      "up_for_retry",
-      "up_for_reschedule",
+    expect(ALL.filter(isProgressingState).sort()).toEqual([
       "deferred",
+      "queued",
+      "restarting",
+      "running",
+      "scheduled",
+      "up_for_reschedule",
+      "up_for_retry",
     ]);
   });
 
