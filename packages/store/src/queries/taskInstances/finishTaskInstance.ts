@@ -18,7 +18,7 @@ import { SCHEDULER_CHANNEL } from "../../notifications";
 import type { TaskLogLine } from "../logs/appendTaskLogs";
 import { StoreError } from "../../storeError";
 import { prepared } from "../../preparedStatements";
-import { BY_FOUND_ID, FOUND_BY_KEY, targetStateIs } from "./foundByKey";
+import { BY_FOUND_ID, FOUND_BY_KEY, stateIsUnindexed } from "./foundByKey";
 
 /** How the try ended. */
 export type TaskInstanceOutcome =
@@ -93,7 +93,7 @@ export async function finishTaskInstances(
            - coalesce(ti.start_date, k.now, now())),
          next_retry_at = k.next_retry_at
        from found k
-       where ${BY_FOUND_ID} and ${targetStateIs("running")}
+       where ${BY_FOUND_ID} and ${stateIsUnindexed("ti", "running")}
          and ti.try_number = k.try_number
        returning ti.*, k.ord as input_ord, k.reschedule_date as input_reschedule_date,
          k.lines as input_lines, k.rendered as input_rendered

@@ -25,7 +25,11 @@ export const FOUND_BY_KEY = `found as materialized (
 export const BY_FOUND_ID = `ti.id = any (array(select found_id from found))
          and ti.id = k.found_id`;
 
-/** The compare-and-set on the update's target `ti`, kept out of reach of the state indexes. */
-export function targetStateIs(state: "queued" | "running"): string {
-  return `coalesce(ti.state, '') = '${state}'`;
+/**
+ * `<alias>.state = '<state>'`, spelled so that no index matches it: for a statement that has
+ * already found its rows by id, where statistics that see (almost) no instance in that state
+ * would otherwise send the planner through the state's partial index instead.
+ */
+export function stateIsUnindexed(alias: string, state: "scheduled" | "queued" | "running"): string {
+  return `coalesce(${alias}.state, '') = '${state}'`;
 }

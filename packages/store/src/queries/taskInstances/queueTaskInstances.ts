@@ -26,6 +26,7 @@ import {
 } from "./admitTaskInstances";
 import { loadQueueLimits } from "./loadQueueLimits";
 import { prepared } from "../../preparedStatements";
+import { stateIsUnindexed } from "./foundByKey";
 
 /** Input of queueTaskInstances. */
 export interface QueueTaskInstancesInput {
@@ -136,13 +137,13 @@ export async function queueTaskInstances(
     const fetch = async (examine: number): Promise<QueueCandidate[]> => {
       // The best ones first, then their locks: a row lock above the sort would make Postgres
       // sort every scheduled task instance in full instead of keeping only the top `examine`.
-      // The rows are fetched by id; the state check is spelled so that no index matches it
-      // (given one, the planner re-walked a run's scheduled instances for every candidate).
+      // The rows are fetched by id (through the scheduled index, the planner had re-walked a
+      // run's scheduled instances for every candidate).
       const found = await tx.query(
         prepared(`with best as materialized (${BEST})
          select t.id, t.dag_id, t.run_id, t.task_id, t.map_index, t.pool, t.pool_slots
          from best b join task_instance t on t.id = b.id
-         where coalesce(t.state, '') = 'scheduled'
+         where ${stateIsUnindexed("t", "scheduled")}
          order by b.priority_weight desc, b.run_date, b.map_index, b.id
          for no key update of t skip locked`),
         [keys, dagIds, examine],
@@ -183,11 +184,10 @@ export async function queueTaskInstances(
         ? []
         : (
             await tx.query(
-              // By id alone: the state check is spelled so no index matches it, or a plan
-              // trusting statistics that see no scheduled instance walks all of them instead.
+              // By id alone (see stateIsUnindexed).
               prepared(`update task_instance set state = 'queued', updated_at = now(),
                  queued_dttm = coalesce($2::timestamptz, now()), queued_by_job_id = $3
-               where id = any($1::uuid[]) and coalesce(state, '') = 'scheduled'
+               where id = any($1::uuid[]) and ${stateIsUnindexed("task_instance", "scheduled")}
                returning *`),
               [admitted.map((c) => c.id), input.now ?? null, input.jobId ?? null],
             )

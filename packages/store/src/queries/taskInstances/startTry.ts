@@ -16,7 +16,7 @@ import {
 import type { Row, SqlClient } from "../../sqlClient";
 import type { StartTaskInstanceInput } from "./startTaskInstance";
 import { prepared } from "../../preparedStatements";
-import { BY_FOUND_ID, FOUND_BY_KEY, targetStateIs } from "./foundByKey";
+import { BY_FOUND_ID, FOUND_BY_KEY, stateIsUnindexed } from "./foundByKey";
 
 /** A won claim. */
 export interface StartedTry {
@@ -51,7 +51,7 @@ export async function startTries(
          end_date = null, duration = null, hostname = k.hostname, pid = k.pid,
          unixname = k.unixname
        from found k
-       where ${BY_FOUND_ID} and ${targetStateIs("queued")}
+       where ${BY_FOUND_ID} and ${stateIsUnindexed("ti", "queued")}
          and ti.try_number = k.try_number
        returning ti.*, k.ord as input_ord
      ), cleared as (
