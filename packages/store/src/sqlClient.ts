@@ -22,13 +22,24 @@ export interface TransactionOptions {
    * extra round trip.
    */
   readonly indexScansOnly?: boolean;
+  /**
+   * Commit without waiting for the WAL flush (`synchronous_commit = off` for this transaction
+   * only): the COMMIT returns at once, and a crash of Postgres within a fraction of a second
+   * afterwards can lose the transaction, whole, never half of it. Only for writes that can be
+   * made again from what is durable: the scheduler's pass, whose decisions the next pass
+   * recomputes. Any later synchronous commit (a worker's claim of a queued try, say) flushes
+   * this one first, so nothing durable ever depends on a lost one.
+   */
+  readonly asyncCommit?: boolean;
 }
 
 /** The SET LOCAL statements of `options`, each ending with a semicolon ("" for none). */
 export function transactionSettings(options: TransactionOptions | undefined): string {
-  return options?.indexScansOnly === true
-    ? "set local enable_seqscan = off; set local enable_bitmapscan = off;"
-    : "";
+  let settings = "";
+  if (options?.indexScansOnly === true)
+    settings += "set local enable_seqscan = off; set local enable_bitmapscan = off;";
+  if (options?.asyncCommit === true) settings += " set local synchronous_commit = off;";
+  return settings.trim();
 }
 
 export interface SqlClient {

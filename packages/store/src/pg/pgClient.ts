@@ -21,13 +21,18 @@ export interface PgClientOptions {
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
+/**
+ * `begun`: inside a transaction, its BEGIN, sent without waiting for the answer (see
+ * `transaction`); every statement's result waits for it too, so a failed BEGIN fails the work.
+ */
 function boundClient(
   target: Queryable,
   dialect: "postgres",
-  inTransaction: boolean,
+  begun: Promise<unknown> | null,
   pool: pg.Pool,
   options: PgClientOptions,
 ): SqlClient {
+  const inTransaction = begun !== null;
   const client: SqlClient = {
     dialect,
     async query<R extends Row>(
@@ -39,10 +44,12 @@ function boundClient(
         name === undefined
           ? await target.query<R>(text, params as unknown[])
           : await target.query<R>({ name, text, values: params as unknown[] });
+      if (begun !== null) await begun;
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async exec(script: string): Promise<void> {
       await target.query(script);
+      if (begun !== null) await begun;
     },
     async transaction<T>(
       work: (tx: SqlClient) => Promise<T>,
@@ -50,10 +57,14 @@ function boundClient(
     ): Promise<T> {
       if (inTransaction) return work(client);
       const connection = await pool.connect();
+      // The pool's connections pipeline: the BEGIN (with its settings) goes out now and the
+      // transaction's first statement follows it without waiting for its answer, so opening a
+      // transaction costs no round trip of its own. Postgres still runs them in order.
+      const begun = connection.query(`begin; ${transactionSettings(transactionOptions)}`);
+      begun.catch(() => undefined); // awaited below, and by every statement of the work
       try {
-        // One simple-protocol round trip for the BEGIN and its settings.
-        await connection.query(`begin; ${transactionSettings(transactionOptions)}`);
-        const result = await work(boundClient(connection, dialect, true, pool, options));
+        const result = await work(boundClient(connection, dialect, begun, pool, options));
+        await begun;
         await connection.query("commit");
         return result;
       } catch (error) {
@@ -75,10 +86,13 @@ export function createPgClient(options: PgClientOptions): SqlClient {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     application_name: options.applicationName ?? "updraft",
+    // A query is written as soon as it is issued, not after the previous one's answer; the
+    // answers come back in order (node-postgres pipeline mode). Only transactions use it.
+    pipeline: true,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  return boundClient(pool, "postgres", false, pool, options);
+  return boundClient(pool, "postgres", null, pool, options);
 }
 
 const RECONNECT_DELAY_MS = 500;

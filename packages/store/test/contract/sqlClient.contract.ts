@@ -18,5 +18,36 @@ export function describeSqlClientContract(getClient: () => SqlClient): void {
       expect(await planner(client)).toEqual({ seq: "on", bitmap: "on" });
       expect(await client.transaction((tx) => planner(tx))).toEqual({ seq: "on", bitmap: "on" });
     });
+
+    test("a transaction with asyncCommit commits without waiting for the flush, and only it", async () => {
+      const client = getClient();
+      const setting = async (c: SqlClient) =>
+        (await c.query<{ s: string }>("select current_setting('synchronous_commit') as s")).rows[0]
+          ?.s;
+      const both = { indexScansOnly: true, asyncCommit: true };
+      expect(await client.transaction((tx) => setting(tx), both)).toBe("off");
+      expect(await client.transaction((tx) => planner(tx), both)).toEqual({
+        seq: "off",
+        bitmap: "off",
+      });
+      expect(await client.transaction((tx) => setting(tx), { asyncCommit: true })).toBe("off");
+      expect(await setting(client)).toBe("on");
+      expect(await client.transaction((tx) => setting(tx))).toBe("on");
+    });
+
+    test("a transaction's statements see its BEGIN: what a failed one wrote is rolled back", async () => {
+      const client = getClient();
+      await client.exec("create table if not exists sql_client_probe (x int primary key)");
+      await client.exec("delete from sql_client_probe");
+      await expect(
+        client.transaction(async (tx) => {
+          await tx.query("insert into sql_client_probe values ($1)", [1]);
+          await tx.query("insert into sql_client_probe values ($1)", [1]); // duplicate key
+        }),
+      ).rejects.toThrow();
+      const left = await client.query("select x from sql_client_probe");
+      expect(left.rows).toEqual([]);
+      await client.exec("drop table sql_client_probe");
+    });
   });
 }

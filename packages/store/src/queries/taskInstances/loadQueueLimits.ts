@@ -33,43 +33,38 @@ export interface QueueLimits {
 
 const num = (value: unknown): number | null => (value === null ? null : Number(value));
 
-/** Reads pool occupancy, active counts and task caps for the given pools and DAGs (one statement). */
-export async function loadQueueLimits(
-  tx: SqlClient,
-  input: { pools: readonly string[]; dagIds: readonly string[] },
-): Promise<QueueLimits> {
-  const result = await tx.query<{
-    pools: Row[];
-    dags: Row[];
-    counts: Row[];
-    total: number;
-    caps: Row[];
-  }>(
-    prepared(`select
-       (select coalesce(jsonb_agg(o), '[]') from (
-          select p.pool, p.slots, coalesce(sum(ti.pool_slots) filter (where ti.state in
-            ('queued', 'running') or (ti.state = 'deferred' and p.include_deferred)), 0)::int
-            as occupied
-          from slot_pool p left join task_instance ti
-            on ti.pool = p.pool and ti.state in ('queued', 'running', 'deferred')
-          where p.pool = any($1::text[])
-          group by p.pool, p.slots) o) as pools,
-       (select coalesce(jsonb_agg(d), '[]') from (
-          select dag_id, max_active_tasks from dag where dag_id = any($2::text[])) d) as dags,
-       (select coalesce(jsonb_agg(c), '[]') from (
-          select dag_id, run_id, task_id, count(*)::int as n from task_instance
-          where state in ('queued', 'running') and dag_id = any($2::text[])
-          group by grouping sets ((dag_id, run_id), (dag_id, task_id), (dag_id, run_id, task_id))
-        ) c) as counts,
-       (select count(*)::int from task_instance where state in ('queued', 'running')) as total,
-       (select coalesce(jsonb_agg(t), '[]') from (
-          select d.dag_id, t->>'task_id' as task_id, (t->>'per_dag')::int as per_dag,
-            (t->>'per_run')::int as per_run
-          from dag d cross join lateral jsonb_array_elements(d.task_concurrency_limits) t
-          where d.dag_id = any($2::text[]) and d.has_task_concurrency_limits) t) as caps`),
-    [input.pools, input.dagIds],
-  );
-  const { pools, dags, counts, total, caps } = result.rows[0] as {
+/**
+ * The select list reading the limits of the pools in the text[] expression `pools` and the DAGs
+ * in `dags` (columns pools, dags, counts, total, caps; see limitsFromRow). queueTaskInstances
+ * embeds it in a statement that derives its scope itself.
+ */
+export function queueLimitsColumns(pools: string, dags: string): string {
+  return `(select coalesce(jsonb_agg(o), '[]') from (
+       select p.pool, p.slots, coalesce(sum(ti.pool_slots) filter (where ti.state in
+         ('queued', 'running') or (ti.state = 'deferred' and p.include_deferred)), 0)::int
+         as occupied
+       from slot_pool p left join task_instance ti
+         on ti.pool = p.pool and ti.state in ('queued', 'running', 'deferred')
+       where p.pool = any(${pools})
+       group by p.pool, p.slots) o) as pools,
+    (select coalesce(jsonb_agg(d), '[]') from (
+       select dag_id, max_active_tasks from dag where dag_id = any(${dags})) d) as dags,
+    (select coalesce(jsonb_agg(c), '[]') from (
+       select dag_id, run_id, task_id, count(*)::int as n from task_instance
+       where state in ('queued', 'running') and dag_id = any(${dags})
+       group by grouping sets ((dag_id, run_id), (dag_id, task_id), (dag_id, run_id, task_id))
+     ) c) as counts,
+    (select count(*)::int from task_instance where state in ('queued', 'running')) as total,
+    (select coalesce(jsonb_agg(t), '[]') from (
+       select d.dag_id, t->>'task_id' as task_id, (t->>'per_dag')::int as per_dag,
+         (t->>'per_run')::int as per_run
+       from dag d cross join lateral jsonb_array_elements(d.task_concurrency_limits) t
+       where d.dag_id = any(${dags}) and d.has_task_concurrency_limits) t) as caps`;
+}
+
+/** The limits of a row of queueLimitsColumns. */
+export function limitsFromRow(row: Row): QueueLimits {
+  const { pools, dags, counts, total, caps } = row as {
     pools: Row[];
     dags: Row[];
     counts: Row[];
@@ -99,4 +94,30 @@ export async function loadQueueLimits(
       perRun: num(c.per_run ?? null),
     })),
   };
+}
+
+/** `limits` narrowed to the given pools and DAGs (what the caller holds locks on). */
+export function limitsWithin(
+  limits: QueueLimits,
+  pools: ReadonlySet<string>,
+  dagIds: ReadonlySet<string>,
+): QueueLimits {
+  return {
+    pools: limits.pools.filter((p) => pools.has(p.pool)),
+    dags: limits.dags.filter((d) => dagIds.has(d.dagId)),
+    active: limits.active.filter((a) => dagIds.has(a.dagId)),
+    activeTotal: limits.activeTotal,
+    taskCaps: limits.taskCaps.filter((c) => dagIds.has(c.dagId)),
+  };
+}
+
+const LIMITS = `select ${queueLimitsColumns("$1::text[]", "$2::text[]")}`;
+
+/** Reads pool occupancy, active counts and task caps for the given pools and DAGs (one statement). */
+export async function loadQueueLimits(
+  tx: SqlClient,
+  input: { pools: readonly string[]; dagIds: readonly string[] },
+): Promise<QueueLimits> {
+  const result = await tx.query(prepared(LIMITS), [input.pools, input.dagIds]);
+  return limitsFromRow(result.rows[0] as Row);
 }

@@ -18,13 +18,19 @@ import {
   taskInstanceFromRow,
   taskInstanceKeysJson,
 } from "../../rows/taskInstanceRow";
-import type { SqlClient } from "../../sqlClient";
+import type { Row, SqlClient } from "../../sqlClient";
 import {
   admitTaskInstances,
   type NotQueuedReason,
   type QueueCandidate,
 } from "./admitTaskInstances";
-import { loadQueueLimits } from "./loadQueueLimits";
+import {
+  limitsFromRow,
+  limitsWithin,
+  loadQueueLimits,
+  type QueueLimits,
+  queueLimitsColumns,
+} from "./loadQueueLimits";
 import { prepared } from "../../preparedStatements";
 import { stateIsUnindexed } from "./foundByKey";
 
@@ -98,20 +104,62 @@ const LOCK_KEYS_SCOPE = `with scope as (
     (select count(*) from locked_pools) as pool_locks,
     (select count(*) from locked_dags) as dag_locks`;
 
-// The best $4 scheduled instances of the running runs of the DAGs in $2: the best $4 of each run
-// straight from idx_task_instance_scheduled (its order within a run is the queueing order), then
-// merged across runs. Optionally only the keys in $1.
-const BEST = `select ti.id, ti.priority_weight, coalesce(r.logical_date, r.run_after) as run_date,
-    ti.map_index
+// The best `examine` scheduled instances of the running runs of the DAGs in `dags` (a text[]
+// expression): the best of each run straight from idx_task_instance_scheduled (its order within
+// a run is the queueing order), then merged across runs. Optionally only the keys in $1.
+const best = (dags: string, examine: string): string => `select ti.id, ti.priority_weight,
+    coalesce(r.logical_date, r.run_after) as run_date, ti.map_index
   from dag_run r join dag d on d.dag_id = r.dag_id and not d.is_paused
   cross join lateral (
     select ti.id, ti.priority_weight, ti.map_index from task_instance ti
     where ti.dag_id = r.dag_id and ti.run_id = r.run_id and ti.state = 'scheduled'
       and ($1::jsonb is null or exists (select 1 from ${KEYS} where ${KEY_MATCH}))
-    order by ti.priority_weight desc, ti.map_index, ti.id limit $3
+    order by ti.priority_weight desc, ti.map_index, ti.id limit ${examine}
   ) ti
-  where r.state = 'running' and r.dag_id = any($2::text[])
-  order by ti.priority_weight desc, run_date, ti.map_index, ti.id limit $3`;
+  where r.state = 'running' and r.dag_id = any(${dags})
+  order by ti.priority_weight desc, run_date, ti.map_index, ti.id limit ${examine}`;
+
+// The best ones first, then their locks: a row lock above the sort would make Postgres sort
+// every scheduled task instance in full instead of keeping only the top `examine`. The rows are
+// fetched by id (through the scheduled index, the planner had re-walked a run's scheduled
+// instances for every candidate).
+const candidates = (bestSql: string): string => `with best as materialized (${bestSql})
+  select t.id, t.dag_id, t.run_id, t.task_id, t.map_index, t.pool, t.pool_slots,
+    b.priority_weight, b.run_date
+  from best b join task_instance t on t.id = b.id
+  where ${stateIsUnindexed("t", "scheduled")}
+  order by b.priority_weight desc, b.run_date, b.map_index, b.id
+  for no key update of t skip locked`;
+
+const FETCH = candidates(best("$2::text[]", "$3"));
+
+// What LOCK_SCOPE locks, derived again: a statement cannot use what the one before it returned.
+const SCOPE = `select (select array_agg(pool) from slot_pool) as pools,
+    (select array_agg(d.dag_id) from dag d where not d.is_paused
+      and exists (select 1 from dag_run r where r.dag_id = d.dag_id and r.state = 'running'))
+    as dags`;
+
+// Sent right behind LOCK_SCOPE, without waiting for its answer (the transaction's connection
+// pipelines): Postgres runs it after LOCK_SCOPE has its locks, so it counts what they protect.
+// The limits of the derived scope, the window of candidates to examine (as queueTaskInstances
+// works it out: the room left by $1 = limit and $2 = parallelism, and the open pool slots, + $3),
+// and those candidates. $1 of `best` is the keys, always null here, so its parameters shift.
+const READ = `with scope as materialized (${SCOPE}),
+  limits as materialized (
+    select ${queueLimitsColumns("(select pools from scope)::text[]", "(select dags from scope)::text[]")}
+  ), examined as (
+    select case when l.room_limit <= 0 then 0
+      else least(l.room_limit, coalesce(o.open, 0))::int + $4 end as n
+    from (select least($2::float8, $3::float8 - total) as room_limit, pools from limits) l
+    cross join lateral (
+      select sum(case when (p->>'slots')::int = -1 then 'Infinity'::float8
+        else greatest(0, (p->>'slots')::int - (p->>'occupied')::int) end) as open
+      from jsonb_array_elements(l.pools) p) o
+  ), found as (${candidates(best("(select dags from scope)::text[]", "(select n from examined)"))})
+  select l.*, s.pools as scope_pools, s.dags as scope_dags, (select n from examined) as examine,
+    (select coalesce(jsonb_agg(f order by f.priority_weight desc, f.run_date, f.map_index, f.id),
+      '[]') from found f) as candidates
+  from limits l cross join scope s`;
 
 /** Candidates read beyond `limit` at first, for those passed over for a full pool or a cap. */
 const EXAMINE_EXTRA = 64;
@@ -126,38 +174,9 @@ export async function queueTaskInstances(
   if (input.limit <= 0 || input.keys?.length === 0) return { queued: [], left: [] };
   const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
   return client.transaction(async (tx) => {
-    const scope = await tx.query<{ pools: string[] | null; dags: string[] | null }>(
-      prepared(keys === null ? LOCK_SCOPE : LOCK_KEYS_SCOPE),
-      keys === null ? [] : [keys],
-    );
-    const pools = scope.rows[0]?.pools ?? [];
-    const dagIds = scope.rows[0]?.dags ?? [];
-    if (dagIds.length === 0) return { queued: [], left: [] };
-    const limits = await loadQueueLimits(tx, { pools, dagIds });
-    const fetch = async (examine: number): Promise<QueueCandidate[]> => {
-      // The best ones first, then their locks: a row lock above the sort would make Postgres
-      // sort every scheduled task instance in full instead of keeping only the top `examine`.
-      // The rows are fetched by id (through the scheduled index, the planner had re-walked a
-      // run's scheduled instances for every candidate).
-      const found = await tx.query(
-        prepared(`with best as materialized (${BEST})
-         select t.id, t.dag_id, t.run_id, t.task_id, t.map_index, t.pool, t.pool_slots
-         from best b join task_instance t on t.id = b.id
-         where ${stateIsUnindexed("t", "scheduled")}
-         order by b.priority_weight desc, b.run_date, b.map_index, b.id
-         for no key update of t skip locked`),
-        [keys, dagIds, examine],
-      );
-      return found.rows.map((row) => ({
-        dagId: row.dag_id as string,
-        runId: row.run_id as string,
-        taskId: row.task_id as string,
-        mapIndex: Number(row.map_index),
-        id: row.id as string,
-        pool: row.pool as string,
-        poolSlots: Number(row.pool_slots),
-      }));
-    };
+    const read = await readLimitsAndCandidates(tx, input, keys);
+    if (read === null) return { queued: [], left: [] };
+    const { limits, dagIds } = read;
     // Usually the best `limit` candidates all fit; only when some were passed over and more
     // may wait behind them is a wider window read (admission is deterministic, so admitting the
     // wider list again decides the first ones the same way).
@@ -166,16 +185,14 @@ export async function queueTaskInstances(
     const limit = Math.min(input.limit, (input.parallelism ?? Infinity) - limits.activeTotal);
     if (limit <= 0) return { queued: [], left: [] };
     const room = Math.min(limit, openSlots);
-    let examine = room + EXAMINE_EXTRA;
-    let candidates = await fetch(examine);
+    let candidates = read.candidates;
     let admission = admitTaskInstances(candidates, limits, limit);
     if (
       admission.admitted.length < room &&
       admission.left.length > 0 &&
-      candidates.length === examine
+      candidates.length === read.examined
     ) {
-      examine = room * EXAMINE_FACTOR + EXAMINE_EXTRA;
-      candidates = await fetch(examine);
+      candidates = await fetchCandidates(tx, keys, dagIds, room * EXAMINE_FACTOR + EXAMINE_EXTRA);
       admission = admitTaskInstances(candidates, limits, limit);
     }
     const { admitted, left } = admission;
@@ -205,4 +222,83 @@ export async function queueTaskInstances(
       })),
     };
   }, INDEX_SCANS_ONLY);
+}
+
+interface LimitsAndCandidates {
+  readonly limits: QueueLimits;
+  readonly dagIds: readonly string[];
+  readonly candidates: QueueCandidate[];
+  /** The window the candidates were read with (fewer came back: none is left behind them). */
+  readonly examined: number;
+}
+
+/**
+ * Locks the pools and DAGs, then reads the limits and the first window of candidates: null when
+ * nothing is scheduled. Without keys, in one round trip (READ pipelined behind LOCK_SCOPE), kept
+ * when READ's scope covers what LOCK_SCOPE locked (else, a DAG unpaused or a pool made in
+ * between, read again for what is locked); with keys, one statement after the other.
+ */
+async function readLimitsAndCandidates(
+  tx: SqlClient,
+  input: QueueTaskInstancesInput,
+  keys: string | null,
+): Promise<LimitsAndCandidates | null> {
+  const lock = tx.query<{ pools: string[] | null; dags: string[] | null }>(
+    prepared(keys === null ? LOCK_SCOPE : LOCK_KEYS_SCOPE),
+    keys === null ? [] : [keys],
+  );
+  const read =
+    keys === null
+      ? tx.query(prepared(READ), [null, input.limit, input.parallelism ?? Infinity, EXAMINE_EXTRA])
+      : null;
+  read?.catch(() => undefined); // awaited below once the lock's answer is in
+  const scope = await lock;
+  const pools = scope.rows[0]?.pools ?? [];
+  const dagIds = scope.rows[0]?.dags ?? [];
+  const row = read === null ? null : (await read).rows[0];
+  if (dagIds.length === 0) return null;
+  const lockedPools = new Set(pools);
+  const lockedDags = new Set(dagIds);
+  if (row !== undefined && row !== null) {
+    const scopePools = new Set((row.scope_pools as string[] | null) ?? []);
+    const scopeDags = new Set((row.scope_dags as string[] | null) ?? []);
+    if (pools.every((p) => scopePools.has(p)) && dagIds.every((d) => scopeDags.has(d))) {
+      return {
+        limits: limitsWithin(limitsFromRow(row), lockedPools, lockedDags),
+        dagIds,
+        candidates: (row.candidates as Row[])
+          .map(candidateOf)
+          .filter((c) => lockedDags.has(c.dagId)),
+        examined: Number(row.examine),
+      };
+    }
+  }
+  const limits = await loadQueueLimits(tx, { pools, dagIds });
+  const openSlots = limits.pools.reduce((sum, p) => sum + Math.max(0, p.open), 0);
+  const limit = Math.min(input.limit, (input.parallelism ?? Infinity) - limits.activeTotal);
+  const examined = limit <= 0 ? 0 : Math.min(limit, openSlots) + EXAMINE_EXTRA;
+  const candidates = examined === 0 ? [] : await fetchCandidates(tx, keys, dagIds, examined);
+  return { limits, dagIds, candidates, examined };
+}
+
+async function fetchCandidates(
+  tx: SqlClient,
+  keys: string | null,
+  dagIds: readonly string[],
+  examine: number,
+): Promise<QueueCandidate[]> {
+  const found = await tx.query(prepared(FETCH), [keys, dagIds, examine]);
+  return found.rows.map(candidateOf);
+}
+
+function candidateOf(row: Row): QueueCandidate {
+  return {
+    dagId: row.dag_id as string,
+    runId: row.run_id as string,
+    taskId: row.task_id as string,
+    mapIndex: Number(row.map_index),
+    id: row.id as string,
+    pool: row.pool as string,
+    poolSlots: Number(row.pool_slots),
+  };
 }
