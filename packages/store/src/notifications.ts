@@ -6,9 +6,18 @@ import type { SqlClient } from "./sqlClient";
 /** The LISTEN/NOTIFY channel the scheduler listens on. */
 export const SCHEDULER_CHANNEL = "updraft_scheduler";
 
-/** Why the scheduler was woken; the payload of a notification on SCHEDULER_CHANNEL. */
+/**
+ * Why the scheduler was woken; the payload of a notification on SCHEDULER_CHANNEL.
+ * "task_due_later": tries finished and some ended up_for_retry or up_for_reschedule, so the
+ * scheduler's next timed wake-up may have moved ("task_finished": none did).
+ */
 export type SchedulerWakeReason =
-  "task_finished" | "dag_run_created" | "asset_updated" | "cleared" | "dag_changed";
+  | "task_finished"
+  | "task_due_later"
+  | "dag_run_created"
+  | "asset_updated"
+  | "cleared"
+  | "dag_changed";
 
 /** Sends a wake-up on SCHEDULER_CHANNEL (delivered when the surrounding transaction commits). */
 export async function notifyScheduler(

@@ -46,28 +46,32 @@ export interface DagRunPassResult {
 }
 
 /** From this many tasks on, a pass first counts what could change before reading every state. */
-const LARGE_RUN = 500;
+export const LARGE_RUN = 500;
 const IDLE: DagRunPassResult = { scheduled: 0, changed: 0, finished: null, reason: null };
 
 // A mapped task expands at most once per pass; a run has few mapped tasks, so a handful of
 // rounds covers chains of mapped tasks whose inputs all came in.
 const MAX_ROUNDS = 8;
 
-/** Runs the pass; call it inside the transaction that claimed the run. */
+/**
+ * Runs the pass; call it inside the transaction that claimed the run. `known`: the run's
+ * instance states when the claim read them already (taskInstanceStates' order).
+ */
 export async function scheduleDagRun(
   tx: SqlClient,
   dag: SchedulableDag,
   run: DagRunRow,
   now: Date,
+  known: readonly InstanceState[] | null = null,
 ): Promise<DagRunPassResult> {
   const timedOut = isDagRunTimedOut(run.startDate, dag.dagrunTimeoutMs, now);
-  if (!timedOut && Object.keys(dag.tasks).length >= LARGE_RUN) {
+  if (known === null && !timedOut && dag.taskById.size >= LARGE_RUN) {
     // Nothing without a status means nothing to schedule, and with instances still in flight
     // the run is not over: skip reading (and planning over) every instance of a large run.
     const progress = await runProgress(tx, run);
     if (!progress.noStatus && progress.unfinished) return IDLE;
   }
-  let instances: InstanceState[] = await taskInstanceStates(tx, run);
+  let instances: InstanceState[] = known === null ? await taskInstanceStates(tx, run) : [...known];
   if (timedOut) return timeOut(tx, run, instances, now);
   let changed = 0;
   let toSchedule: { taskId: string; mapIndex: number }[] = [];

@@ -26,7 +26,7 @@ import { processDagsFolder } from "../dagProcessor/processDagsFolder";
 import { createAssetTriggeredRuns, createScheduledRuns, startQueuedRuns } from "./createDagRuns";
 import { DagCache, type SchedulableDag } from "./dagCache";
 import { DagRunAlerts } from "./dagRunAlerts";
-import { scheduleDagRun } from "./scheduleDagRun";
+import { LARGE_RUN, scheduleDagRun } from "./scheduleDagRun";
 import type { SchedulerLogger, SchedulerOptions } from "./schedulerOptions";
 import { requeueStaleQueued, taskJobOf } from "./taskJobs";
 import { triggerDagRun, type TriggerDagRunInput } from "./triggerDagRun";
@@ -61,7 +61,11 @@ export interface SchedulerEvents {
 // Every statement of a pass reads through an index. Planned from statistics taken before a
 // 20,000-task run existed (or from none, on a fresh table), they became sequential and bitmap
 // scans that read every instance (and every dead version) on every pass.
-const PASS_TRANSACTION = { indexScansOnly: true } as const;
+// A pass commits without waiting for the WAL flush: what it decides (scheduled, queued, runs
+// finished) the next pass decides again from the durable state if a crash of Postgres loses it,
+// and the flush (0.4 ms to several ms here) was the longest wait of a chain's edge. A try queued
+// by a lost pass fails its worker's claim and is queued and enqueued again (see README).
+const PASS_TRANSACTION = { indexScansOnly: true, asyncCommit: true } as const;
 
 const noopLogger: SchedulerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -82,6 +86,10 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
   };
   readonly #timers: Timers = {};
   #jobId: number | null = null;
+  /** DAGs of LARGE_RUN tasks or more, as last seen: their claims do not read states. */
+  readonly #largeDags = new Set<string>();
+  /** A try ended up_for_retry or up_for_reschedule since the timers were last read. */
+  #timersMoved = true;
   #unlisten: (() => Promise<void>) | null = null;
   #requested = false;
   /** Whether the next pass looks at everything, or only at runs and the queue (see wake). */
@@ -142,9 +150,10 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     this.#jobId = job.id;
     // Parse the DAGs folder before the first pass, so a DAG is triggerable once start resolves.
     await this.#processDags(this.#o.clock());
-    this.#unlisten = await this.#client.listen(SCHEDULER_CHANNEL, (reason) =>
-      this.wake(reason === "task_finished" ? "runs" : "full"),
-    );
+    this.#unlisten = await this.#client.listen(SCHEDULER_CHANNEL, (reason) => {
+      if (reason === "task_due_later") this.#timersMoved = true;
+      this.wake(reason === "task_finished" || reason === "task_due_later" ? "runs" : "full");
+    });
     this.#timers.sweep = setInterval(() => this.wake(), this.#o.sweepIntervalMs);
     this.#timers.heartbeat = setInterval(() => {
       if (this.#jobId !== null)
@@ -207,12 +216,15 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       runsCreated += await createAssetTriggeredRuns(this.#client, this.cache, now);
       runsStarted = (await startQueuedRuns(this.#client, now)).length;
     }
-    // The timers only set the next wake-up: read them beside the pass, off its path.
-    const timers = schedulerTimers(this.#client);
-    timers.catch(() => undefined); // awaited below; a failed pass must not leave it unhandled
+    // The timers only set the next wake-up: read them beside the pass, off its path, and only
+    // when they may have moved (a pass for tries that simply finished leaves them as they were).
+    const timersMoved = full || this.#timersMoved;
+    this.#timersMoved = false;
+    const timers = timersMoved ? schedulerTimers(this.#client) : null;
+    timers?.catch(() => undefined); // awaited below; a failed pass must not leave it unhandled
     const pass = await this.#schedulePass(now, full);
     const queued = await this.#enqueue(pass.queued, now);
-    this.#scheduleDueWake((await timers).nextDueAt, now);
+    if (timers !== null) this.#scheduleDueWake((await timers).nextDueAt, now);
     const { examined, scheduled, more, finished, retried, poked } = pass;
     // A finished run may free a max_active_runs slot for a queued one.
     if (finished > 0) this.wake("full");
@@ -283,15 +295,23 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     const finished: DagRunFinishedEvent[] = [];
     const dagOf = new Map<number, SchedulableDag>();
     const result = await this.#client.transaction(async (tx) => {
-      const claimed = await claimDagRunsToSchedule(tx, { limit: this.#o.maxDagRunsPerLoop, now });
+      // A small run's states come with its claim (one round trip less per pass); a large
+      // DAG's pass counts what could change first, so its states are not read up front.
+      const claimed = await claimDagRunsToSchedule(tx, {
+        limit: this.#o.maxDagRunsPerLoop,
+        now,
+        withStates: { maxInstances: LARGE_RUN - 1, exceptDags: [...this.#largeDags] },
+      });
       const hashes = new Map<string, string>();
       for (const { run, dagHash } of claimed) if (dagHash !== null) hashes.set(run.dagId, dagHash);
       const dags = await this.cache.loadVersions(hashes, tx);
       let scheduled = 0;
-      for (const { run } of claimed) {
+      for (const { run, instances } of claimed) {
         const dag = dags.get(run.dagId);
         if (dag === undefined) continue;
-        const pass = await scheduleDagRun(tx, dag, run, now);
+        if (dag.taskById.size >= LARGE_RUN) this.#largeDags.add(run.dagId);
+        else this.#largeDags.delete(run.dagId);
+        const pass = await scheduleDagRun(tx, dag, run, now, instances ?? null);
         scheduled += pass.scheduled;
         if (pass.finished !== null) {
           finished.push({

@@ -2,6 +2,7 @@
 // losing every key mid-run, two schedulers at once (and one of them dying), and a task cleared
 // while it runs. The database stays the truth and no try runs twice at once.
 import type { ChildProcess } from "node:child_process";
+import path from "node:path";
 import { Redis } from "ioredis";
 import { BullMqExecutor } from "@updraft/executor";
 import {
@@ -157,6 +158,38 @@ describe("Redis losing every key mid-run", () => {
       new Array(12).fill(1),
     );
   }, 60_000);
+});
+
+describe("timed wake-ups", () => {
+  it("a retry comes on time with no sweep to fall back on: the try's finish moved the timer", async () => {
+    // The sweep is a minute away and the folder's one DAG has no schedule, so after the
+    // trigger's pass only finishing tries wake the scheduler: the retries run on time only if
+    // each up_for_retry finish sets the scheduler's due timer.
+    const engine = await startEngine({
+      client,
+      executor: "bullmq",
+      scheduler: {
+        sweepIntervalMs: 60_000,
+        dagsFolder: path.join(__dirname, "timerDags"),
+        dagProcessIntervalMs: 60_000,
+      },
+    });
+    try {
+      const started = Date.now();
+      const { run } = await engine.runDag("e2e_retry_timer", { timeoutMs: 20_000 });
+      expect(run.state).toBe("success");
+      const flaky = await tries("e2e_retry_timer", run.runId);
+      expect(flaky.map((t) => [t.try_number, t.state])).toEqual([
+        [1, "up_for_retry"],
+        [2, "up_for_retry"],
+        [3, "success"],
+      ]);
+      // Backoff of 1 s then about 2 s (Airflow's formula, with jitter): well under the sweep.
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await engine.close();
+    }
+  }, 30_000);
 });
 
 describe("two schedulers at once", () => {

@@ -9,6 +9,7 @@ import { getDagRun } from "../../src/queries/runs/getDagRun";
 import { listDagRuns } from "../../src/queries/runs/listDagRuns";
 import { setDagRunState } from "../../src/queries/runs/setDagRunState";
 import { startQueuedDagRuns } from "../../src/queries/runs/startQueuedDagRuns";
+import { taskInstanceStates } from "../../src/queries/scheduling/taskInstanceStates";
 import { resetStore, runningRun, testDag } from "./dags.contract";
 
 const day = (n: number): Date => new Date(Date.UTC(2026, 0, n));
@@ -201,6 +202,28 @@ export function describeRunsContract(getClient: () => SqlClient): void {
       );
       const [claimed] = await claimDagRunsToSchedule(client, { limit: 1 });
       expect(claimed?.dagHash).toBe(stored.rows[0]?.dag_hash);
+    });
+
+    test("claimDagRunsToSchedule with states reads a small run's instance states, in taskInstanceStates' order", async () => {
+      const client = getClient();
+      const wide = testDag("wide", { tasks: [{ taskId: "b" }, { taskId: "a" }, { taskId: "c" }] });
+      const run = await runningRun(client, wide, "r1", day(1));
+      await client.query(
+        "update task_instance set state = 'success' where dag_id = 'wide' and task_id = 'b'",
+      );
+      const expected = await taskInstanceStates(client, run);
+      expect(expected.map((i) => [i.taskId, i.state])).toEqual([
+        ["a", null],
+        ["b", "success"],
+        ["c", null],
+      ]);
+      const claim = (withStates?: { maxInstances: number; exceptDags: string[] }) =>
+        claimDagRunsToSchedule(client, { limit: 1, ...(withStates ? { withStates } : {}) });
+      expect((await claim({ maxInstances: 3, exceptDags: [] }))[0]?.instances).toEqual(expected);
+      // More instances than asked for, or a DAG excepted: left for the pass to read.
+      expect((await claim({ maxInstances: 2, exceptDags: [] }))[0]?.instances).toBeNull();
+      expect((await claim({ maxInstances: 3, exceptDags: ["wide"] }))[0]?.instances).toBeNull();
+      expect((await claim())[0]?.instances).toBeUndefined();
     });
 
     test("concurrent claims get disjoint runs", async () => {

@@ -1,4 +1,5 @@
 // Contract of the task instance queries, run on Postgres and on PGlite.
+import { SCHEDULER_CHANNEL } from "../../src/notifications";
 import type { SqlClient } from "../../src/sqlClient";
 import { setDagRunState } from "../../src/queries/runs/setDagRunState";
 import { runProgress } from "../../src/queries/scheduling/runProgress";
@@ -384,6 +385,29 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
         "select task_id from rendered_task_instance_fields",
       );
       expect(rendered.rows).toEqual([{ task_id: "a" }]);
+    });
+
+    test("finishing wakes the scheduler: task_due_later when a try ends up_for_retry, else task_finished", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a" }, { taskId: "b" }]);
+      const received: string[] = [];
+      const stop = await client.listen(SCHEDULER_CHANNEL, (payload) => received.push(payload));
+      try {
+        for (const taskId of ["a", "b"]) await runningTi(client, tiKey("r1", taskId));
+        await finishTaskInstance(client, { ...tiKey("r1", "a"), tryNumber: 1, state: "success" });
+        await finishTaskInstance(client, {
+          ...tiKey("r1", "b"),
+          tryNumber: 1,
+          state: "up_for_retry",
+          nextRetryAt: day(2),
+        });
+        const deadline = Date.now() + 2000;
+        while (received.length < 2 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(received).toEqual(["task_finished", "task_due_later"]);
+      } finally {
+        await stop();
+      }
     });
 
     test("finishTaskInstance ends the running try and records it; a stale try does nothing", async () => {

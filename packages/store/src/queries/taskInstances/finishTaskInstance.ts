@@ -5,7 +5,8 @@
 //            duration, next_retry_at (up_for_retry only) — only if state = 'running' and
 //            try_number = tryNumber; then a `task_instance_history` row copying the try, or for
 //            up_for_reschedule (the try continues later) a `task_reschedule` row; the given log
-//            lines and rendered fields; notifies SCHEDULER_CHANNEL ("task_finished") on commit
+//            lines and rendered fields; notifies SCHEDULER_CHANNEL on commit ("task_due_later"
+//            when a try ended up_for_retry or up_for_reschedule, else "task_finished")
 //   returns: per input, the finished task instance, or null when it was not running with that try
 import {
   distinctTaskInstanceKeysJson,
@@ -124,7 +125,10 @@ export async function finishTaskInstances(
        on conflict (dag_id, run_id, task_id, map_index)
          do update set rendered_fields = excluded.rendered_fields
      ), wake as (
-       select pg_notify($2, 'task_finished') where exists (select 1 from updated)
+       select pg_notify($2, case when exists (select 1 from updated
+           where state in ('up_for_retry', 'up_for_reschedule'))
+         then 'task_due_later' else 'task_finished' end)
+       where exists (select 1 from updated)
      )
      select updated.*, (select count(*) from wake) as woken from updated`),
     [json, SCHEDULER_CHANNEL],
