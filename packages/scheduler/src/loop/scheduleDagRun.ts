@@ -71,7 +71,7 @@ export async function scheduleDagRun(
     const progress = await runProgress(tx, run);
     if (!progress.noStatus && progress.unfinished) return IDLE;
   }
-  let instances: InstanceState[] = known === null ? await taskInstanceStates(tx, run) : [...known];
+  let instances: readonly InstanceState[] = known ?? (await taskInstanceStates(tx, run));
   if (timedOut) return timeOut(tx, run, instances, now);
   let changed = 0;
   let toSchedule: { taskId: string; mapIndex: number }[] = [];

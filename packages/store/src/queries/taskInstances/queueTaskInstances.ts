@@ -141,9 +141,9 @@ const SCOPE = `select (select array_agg(pool) from slot_pool) as pools,
 
 // Sent right behind LOCK_SCOPE, without waiting for its answer (the transaction's connection
 // pipelines): Postgres runs it after LOCK_SCOPE has its locks, so it counts what they protect.
-// The limits of the derived scope, the window of candidates to examine (as queueTaskInstances
-// works it out: the room left by $1 = limit and $2 = parallelism, and the open pool slots, + $3),
-// and those candidates. $1 of `best` is the keys, always null here, so its parameters shift.
+// The limits of the derived scope, the window of candidates to examine (as queueRoom works it
+// out from $2 = limit and $3 = parallelism, + $4 extra), and those candidates. $1 is the keys of
+// `best`, always null here.
 const READ = `with scope as materialized (${SCOPE}),
   limits as materialized (
     select ${queueLimitsColumns("(select pools from scope)::text[]", "(select dags from scope)::text[]")}
@@ -180,11 +180,8 @@ export async function queueTaskInstances(
     // Usually the best `limit` candidates all fit; only when some were passed over and more
     // may wait behind them is a wider window read (admission is deterministic, so admitting the
     // wider list again decides the first ones the same way).
-    // No more can be queued than the pools have open slots, whatever the executor's room.
-    const openSlots = limits.pools.reduce((sum, p) => sum + Math.max(0, p.open), 0);
-    const limit = Math.min(input.limit, (input.parallelism ?? Infinity) - limits.activeTotal);
+    const { limit, room } = queueRoom(input, limits);
     if (limit <= 0) return { queued: [], left: [] };
-    const room = Math.min(limit, openSlots);
     let candidates = read.candidates;
     let admission = admitTaskInstances(candidates, limits, limit);
     if (
@@ -255,11 +252,11 @@ async function readLimitsAndCandidates(
   const scope = await lock;
   const pools = scope.rows[0]?.pools ?? [];
   const dagIds = scope.rows[0]?.dags ?? [];
-  const row = read === null ? null : (await read).rows[0];
+  const row = (await read)?.rows[0];
   if (dagIds.length === 0) return null;
   const lockedPools = new Set(pools);
   const lockedDags = new Set(dagIds);
-  if (row !== undefined && row !== null) {
+  if (row !== undefined) {
     const scopePools = new Set((row.scope_pools as string[] | null) ?? []);
     const scopeDags = new Set((row.scope_dags as string[] | null) ?? []);
     if (pools.every((p) => scopePools.has(p)) && dagIds.every((d) => scopeDags.has(d))) {
@@ -274,11 +271,23 @@ async function readLimitsAndCandidates(
     }
   }
   const limits = await loadQueueLimits(tx, { pools, dagIds });
-  const openSlots = limits.pools.reduce((sum, p) => sum + Math.max(0, p.open), 0);
-  const limit = Math.min(input.limit, (input.parallelism ?? Infinity) - limits.activeTotal);
-  const examined = limit <= 0 ? 0 : Math.min(limit, openSlots) + EXAMINE_EXTRA;
+  const { limit, room } = queueRoom(input, limits);
+  const examined = limit <= 0 ? 0 : room + EXAMINE_EXTRA;
   const candidates = examined === 0 ? [] : await fetchCandidates(tx, keys, dagIds, examined);
   return { limits, dagIds, candidates, examined };
+}
+
+/**
+ * How many may be queued (`limit`: the caller's limit and what parallelism leaves) and how many
+ * of those the pools have open slots for (`room`). READ works out the same in SQL.
+ */
+function queueRoom(
+  input: QueueTaskInstancesInput,
+  limits: QueueLimits,
+): { limit: number; room: number } {
+  const openSlots = limits.pools.reduce((sum, p) => sum + Math.max(0, p.open), 0);
+  const limit = Math.min(input.limit, (input.parallelism ?? Infinity) - limits.activeTotal);
+  return { limit, room: Math.min(limit, openSlots) };
 }
 
 async function fetchCandidates(
