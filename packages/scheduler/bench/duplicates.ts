@@ -1,12 +1,15 @@
 // Which task instances of a run ran more than once, by every witness the scale-out checks have:
-// the metadata database (more than one task_instance_history row per key, a try_number above 1)
+// the metadata database (a task_instance_history row, a try_number above 1)
 // and the execution log each worker process wrote (executionLog.ts).
 import { listTaskInstances, type SqlClient } from "@updraft/store";
 import { type Execution, executedMoreThanOnce, executionKey } from "./executionLog";
 
 /** The task instances of one run that ran more than once, per witness and in all. */
 export interface DuplicateReport {
-  /** Keys with more than one task_instance_history row (one row is written per finished try). */
+  /**
+   * Keys with a task_instance_history row: a try that was superseded (retried or cleared), which
+   * no try of the bench's no-op tasks should be.
+   */
   readonly historyRows: readonly string[];
   /** Keys whose task_instance row is past try 1. */
   readonly laterTries: readonly string[];
@@ -28,9 +31,8 @@ export async function findDuplicates(
     task_id: string;
     map_index: number;
   }>(
-    `select dag_id, run_id, task_id, map_index from task_instance_history
-      where dag_id = $1 and run_id = $2
-      group by dag_id, run_id, task_id, map_index having count(*) > 1`,
+    `select distinct dag_id, run_id, task_id, map_index from task_instance_history
+      where dag_id = $1 and run_id = $2`,
     [run.dagId, run.runId],
   );
   const historyRows = rows.map((r) =>

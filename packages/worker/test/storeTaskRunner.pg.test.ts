@@ -28,6 +28,7 @@ import {
   queueTry,
   runningRun,
   syncFixtureDags,
+  tryStates,
   waitUntil,
 } from "./support/workerKit";
 
@@ -73,7 +74,7 @@ async function returnValue(ti: TaskInstanceRow): Promise<unknown> {
   return xcom?.value;
 }
 
-test("success stores the return value as XCom return_value and a history row", async () => {
+test("success stores the return value as XCom return_value and one try", async () => {
   const run = await runningRun(client);
   const ti = await queueTry(client, run, "produce");
   const events: TaskFinishedEvent[] = [];
@@ -83,7 +84,7 @@ test("success stores the return value as XCom return_value and a history row", a
   expect(row).toMatchObject({ state: "success", hostname: "test-host", pid: process.pid });
   expect(row.endDate).not.toBeNull();
   expect(await returnValue(ti)).toEqual({ n: 21 });
-  expect(await historyStates(client, ti)).toEqual(["success"]);
+  expect(await tryStates(client, ti)).toEqual(["success"]);
   expect(events).toEqual([
     {
       key: { dagId: ti.dagId, runId: ti.runId, taskId: "produce", mapIndex: -1 },
@@ -147,7 +148,7 @@ test("a duplicate delivery of the same try is dropped and changes nothing", asyn
   const late = await run1(jobOf(ti), live());
   expect(late).toMatchObject({ kind: "dropped" });
   expect(await current(ti)).toEqual(before);
-  expect(await historyStates(client, ti)).toEqual(["success"]);
+  expect(await tryStates(client, ti)).toEqual(["success"]);
   expect(await logLines(client, ti)).toHaveLength(logCount);
 });
 
@@ -194,7 +195,7 @@ test("AirflowSkipException marks the task skipped", async () => {
   const ti = await queueTry(client, run, "skipper");
   expect(await runner()(jobOf(ti), live())).toEqual({ kind: "ran", state: "skipped" });
   expect((await current(ti)).state).toBe("skipped");
-  expect(await historyStates(client, ti)).toEqual(["skipped"]);
+  expect(await tryStates(client, ti)).toEqual(["skipped"]);
 });
 
 test("executionTimeout of 200 ms on a task that sleeps 10 s ends as up_for_retry/failed within ~1 s", async () => {

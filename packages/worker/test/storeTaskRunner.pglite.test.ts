@@ -7,7 +7,7 @@ import {
   type SqlClient,
 } from "@updraft/store";
 import { createStoreTaskRunner } from "../src";
-import { historyStates, jobOf, queueTry, runningRun, syncFixtureDags } from "./support/workerKit";
+import { jobOf, queueTry, runningRun, syncFixtureDags, tryStates } from "./support/workerKit";
 
 let client: SqlClient;
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
-test("success stores the return value as XCom return_value and a history row on PGlite", async () => {
+test("success stores the return value as XCom return_value and one try on PGlite", async () => {
   const run = await runningRun(client);
   const ti = await queueTry(client, run, "produce");
   const runner = createStoreTaskRunner({ client, env: {} });
@@ -33,5 +33,5 @@ test("success stores the return value as XCom return_value and a history row on 
     taskIds: ["produce"],
   });
   expect(xcom?.value).toEqual({ n: 21 });
-  expect(await historyStates(client, ti)).toEqual(["success"]);
+  expect(await tryStates(client, ti)).toEqual(["success"]);
 });

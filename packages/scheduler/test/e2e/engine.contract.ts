@@ -13,26 +13,10 @@ import {
   startEngine,
   type ExecutorKind,
 } from "../support/engineHarness";
+import { runTries } from "../support/runTries";
 
 const value = async (client: SqlClient, dagId: string, runId: string, taskId: string) =>
   (await pullXcoms(client, { dagId, runId, taskIds: [taskId] })).map((x) => x.value);
-
-interface HistoryRow {
-  task_id: string;
-  try_number: number;
-  state: string;
-  start_date: Date;
-  end_date: Date;
-}
-
-const history = async (client: SqlClient, dagId: string, runId: string): Promise<HistoryRow[]> =>
-  (
-    await client.query<HistoryRow & Record<string, unknown>>(
-      `select task_id, try_number, state, start_date, end_date from task_instance_history
-       where dag_id = $1 and run_id = $2 order by task_id, try_number`,
-      [dagId, runId],
-    )
-  ).rows;
 
 /** The engine contract for one executor kind over the database `getClient` returns. */
 export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlClient): void {
@@ -53,7 +37,7 @@ export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlC
     expect(run.state).toBe("success");
     expect(states).toEqual({ first: "success", second: "success", third: "success" });
     expect(await value(client, "e2e_linear", run.runId, "third")).toEqual([20]);
-    const rows = await history(client, "e2e_linear", run.runId);
+    const rows = await runTries(client, "e2e_linear", run.runId);
     const byTask = new Map(rows.map((r) => [r.task_id, r]));
     expect(byTask.get("second")!.start_date.getTime()).toBeGreaterThanOrEqual(
       byTask.get("first")!.end_date.getTime(),
@@ -97,7 +81,7 @@ export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlC
     expect(run.state).toBe("success");
     expect(states.flaky).toBe("success");
     expect(tis.get("flaky")!.tryNumber).toBe(3);
-    const tries = await history(client, "e2e_retries", run.runId);
+    const tries = await runTries(client, "e2e_retries", run.runId);
     expect(tries.map((t) => [t.try_number, t.state])).toEqual([
       [1, "up_for_retry"],
       [2, "up_for_retry"],
@@ -126,7 +110,7 @@ export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlC
     const { run, tis } = await engine.runDag("e2e_timeout");
     expect(run.state).toBe("failed");
     expect(tis.get("slow")!.tryNumber).toBe(2);
-    const tries = await history(client, "e2e_timeout", run.runId);
+    const tries = await runTries(client, "e2e_timeout", run.runId);
     expect(tries.map((t) => t.state)).toEqual(["up_for_retry", "failed"]);
     for (const t of tries) expect(t.end_date.getTime() - t.start_date.getTime()).toBeLessThan(2000);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -135,7 +119,7 @@ export function describeEngineContract(kind: ExecutorKind, getClient: () => SqlC
   it("never runs more tasks of a pool at once than it has slots", async () => {
     const { run } = await engine.runDag("e2e_pool");
     expect(run.state).toBe("success");
-    const tries = (await history(client, "e2e_pool", run.runId)).sort(
+    const tries = (await runTries(client, "e2e_pool", run.runId)).sort(
       (a, b) => a.start_date.getTime() - b.start_date.getTime(),
     );
     expect(tries).toHaveLength(4);

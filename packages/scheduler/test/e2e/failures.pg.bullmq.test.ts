@@ -23,6 +23,7 @@ import {
   startEngine,
 } from "../support/engineHarness";
 import { killGroup, spawnRedis, spawnWorkerProcess } from "../support/processes";
+import { runTries } from "../support/runTries";
 
 let db: TestDatabase;
 let client: SqlClient;
@@ -36,24 +37,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-interface Try {
-  task_id: string;
-  try_number: number;
-  state: string;
-  start_date: Date;
-  end_date: Date;
-  hostname: string;
-  pid: number;
-}
-
-const tries = async (dagId: string, runId: string): Promise<Try[]> =>
-  (
-    await client.query<Try & Record<string, unknown>>(
-      `select task_id, try_number, state, start_date, end_date, hostname, pid
-       from task_instance_history where dag_id = $1 and run_id = $2 order by task_id, try_number`,
-      [dagId, runId],
-    )
-  ).rows;
+const tries = (dagId: string, runId: string) => runTries(client, dagId, runId);
 
 const running = (dagId: string, runId: string, taskId: string) =>
   eventually(

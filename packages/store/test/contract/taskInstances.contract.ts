@@ -370,8 +370,8 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
         null,
       ]);
       expect((await getTaskInstance(client, tiKey("r1", "s")))?.state).toBe("running");
+      // Only the retried try is superseded; a's try is its task instance's current one.
       expect(await history(client)).toEqual([
-        { task_id: "a", try_number: 1, state: "success" },
         { task_id: "b", try_number: 1, state: "up_for_retry" },
       ]);
       const logs = await client.query<{ task_id: string; message: string }>(
@@ -410,7 +410,7 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       }
     });
 
-    test("finishTaskInstance ends the running try and records it; a stale try does nothing", async () => {
+    test("finishTaskInstance ends the running try; a stale try does nothing", async () => {
       const client = getClient();
       await scheduledRun(client, "r1", [{ taskId: "a" }]);
       const key = tiKey("r1", "a");
@@ -429,7 +429,7 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       expect(
         await finishTaskInstance(client, { ...key, tryNumber: 1, state: "failed" }),
       ).toBeNull();
-      expect(await history(client)).toEqual([{ task_id: "a", try_number: 1, state: "success" }]);
+      expect(await history(client)).toEqual([]);
       await expect(
         finishTaskInstance(client, { ...key, tryNumber: 1, state: "queued" as "success" }),
       ).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -546,6 +546,38 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       const [next] = await scheduleTaskInstances(client, { keys: [tiKey("r1", "done")] });
       expect(next).toMatchObject({ state: "scheduled", tryNumber: 2 });
       expect(await clearTaskInstances(client, { keys: [] })).toEqual([]);
+    });
+
+    test("clearing supersedes an ended try: it is recorded in task_instance_history once", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [
+        { taskId: "ok" },
+        { taskId: "retried", retries: 1 },
+        { taskId: "never" },
+        { taskId: "busy" },
+      ]);
+      await runningTi(client, tiKey("r1", "ok"));
+      await finishTaskInstance(client, { ...tiKey("r1", "ok"), tryNumber: 1, state: "success" });
+      await runningTi(client, tiKey("r1", "retried"));
+      await finishTaskInstance(client, {
+        ...tiKey("r1", "retried"),
+        tryNumber: 1,
+        state: "up_for_retry",
+        nextRetryAt: day(2),
+      });
+      await runningTi(client, tiKey("r1", "busy"));
+      expect(await history(client)).toEqual([
+        { task_id: "retried", try_number: 1, state: "up_for_retry" },
+      ]);
+      const keys = ["ok", "retried", "never", "busy"].map((t) => tiKey("r1", t));
+      await clearTaskInstances(client, { keys });
+      // A second clear (no status now) records nothing more; a running try is not over yet.
+      await clearTaskInstances(client, { keys });
+      expect(await history(client)).toEqual([
+        { task_id: "retried", try_number: 1, state: "up_for_retry" },
+        { task_id: "ok", try_number: 1, state: "success" },
+      ]);
+      expect((await getTaskInstance(client, tiKey("r1", "ok")))?.state).toBeNull();
     });
   });
 }

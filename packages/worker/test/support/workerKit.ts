@@ -8,6 +8,7 @@ import {
   type AssetDefinition,
   createDagRun,
   type DagRunRow,
+  listTaskInstanceTries,
   queueTaskInstances,
   scheduleTaskInstances,
   setDagRunState,
@@ -121,7 +122,12 @@ export async function logLines(
   return rows;
 }
 
-/** The `task_instance_history` rows of one task instance, by try. */
+/** The states of every try of one task instance (history and the current try), by try. */
+export async function tryStates(client: SqlClient, ti: TaskInstanceRow): Promise<string[]> {
+  return (await listTaskInstanceTries(client, ti)).map((t) => String(t.state));
+}
+
+/** The `task_instance_history` rows (the superseded tries) of one task instance, by try. */
 export async function historyStates(client: SqlClient, ti: TaskInstanceRow): Promise<string[]> {
   const { rows } = await client.query<{ state: string }>(
     `select state from task_instance_history

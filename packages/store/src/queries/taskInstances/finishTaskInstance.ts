@@ -3,8 +3,10 @@
 //   locks:   the `task_instance` row
 //   writes:  state (success | failed | skipped | up_for_retry | up_for_reschedule), end_date = now,
 //            duration, next_retry_at (up_for_retry only) — only if state = 'running' and
-//            try_number = tryNumber; then a `task_instance_history` row copying the try, or for
-//            up_for_reschedule (the try continues later) a `task_reschedule` row; the given log
+//            try_number = tryNumber; then for up_for_retry (the next try supersedes this one)
+//            a `task_instance_history` row copying the try, for up_for_reschedule (the try
+//            continues later) a `task_reschedule` row (a try that ends success, failed or
+//            skipped is its task instance's current try: no history row); the given log
 //            lines and rendered fields; notifies SCHEDULER_CHANNEL on commit ("task_due_later"
 //            when a try ended up_for_retry or up_for_reschedule, else "task_finished")
 //   returns: per input, the finished task instance, or null when it was not running with that try
@@ -20,6 +22,7 @@ import type { TaskLogLine } from "../logs/appendTaskLogs";
 import { StoreError } from "../../storeError";
 import { prepared } from "../../preparedStatements";
 import { BY_FOUND_ID, FOUND_BY_KEY, stateIsUnindexed } from "./foundByKey";
+import { HISTORY_COLUMNS } from "./taskInstanceHistory";
 
 /** How the try ended. */
 export type TaskInstanceOutcome =
@@ -44,15 +47,12 @@ export type FinishTaskInstanceInput = TaskInstanceKey &
 
 const OUTCOMES = new Set(["success", "failed", "skipped", "up_for_retry", "up_for_reschedule"]);
 
-const HISTORY_COLUMNS = `dag_id, run_id, task_id, map_index, try_number, max_tries, state,
-  start_date, end_date, duration, hostname, unixname, pid, pool, pool_slots, queue,
-  priority_weight, operator, queued_dttm, scheduled_dttm, executor, rendered_map_index`;
-
 /**
  * Ends running tries with their outcomes; per input, in input order, the finished task instance
  * or null when the try is not the running one (or the same key came earlier in the list). One
  * statement (one round trip, atomic, one commit however many tries): the compare-and-sets, the
- * history or reschedule rows, the tries' last log lines and rendered fields when given, and one
+ * history rows of retried tries or the reschedule rows, the tries' last log lines and rendered
+ * fields when given, and one
  * wake-up of the scheduler. A worker batches the outcomes of the tries that ended together.
  */
 export async function finishTaskInstances(
@@ -100,7 +100,7 @@ export async function finishTaskInstances(
          k.lines as input_lines, k.rendered as input_rendered
      ), history as (
        insert into task_instance_history (task_instance_id, ${HISTORY_COLUMNS})
-       select id, ${HISTORY_COLUMNS} from updated where state <> 'up_for_reschedule'
+       select id, ${HISTORY_COLUMNS} from updated where state = 'up_for_retry'
        on conflict on constraint task_instance_history_key do update set
          state = excluded.state, end_date = excluded.end_date, duration = excluded.duration
      ), reschedule as (

@@ -1,7 +1,8 @@
 // listTaskInstanceTries: every try of one task instance (Airflow's TaskInstanceHistory plus the
-// current try). A finished try has a `task_instance_history` row; the current one is the
-// `task_instance` row itself, which wins over its own history row — except after a clear (no
-// status, try_number not yet increased), when the history row still tells how that try ended.
+// current try). A superseded try (it ended up_for_retry, or was cleared) has a
+// `task_instance_history` row; the current one is the `task_instance` row itself, which wins over
+// a history row of the same try — except after a clear (no status, try_number not yet
+// increased), when the history row tells how that try ended.
 //   reads:   `task_instance` and `task_instance_history` of (dag_id, run_id, task_id, map_index),
 //            the `serialized_dag` (display and operator names)
 //   locks:   none
