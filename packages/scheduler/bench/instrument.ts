@@ -98,6 +98,29 @@ export function machineCpuMs(): { busy: number; total: number } {
   return { busy, total };
 }
 
+/**
+ * Ticks of the whole machine the hypervisor ran other guests in (steal) and all ticks, from
+ * /proc/stat; NaN where there is none. A run with much steal had less CPU than it measured.
+ */
+export function machineStealTicks(): { steal: number; total: number } {
+  try {
+    const [line = ""] = readFileSync("/proc/stat", "utf8").split("\n", 1);
+    // cpu user nice system idle iowait irq softirq steal (proc(5))
+    const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { steal: ticks[7] ?? 0, total: ticks.reduce((a, b) => a + b, 0) };
+  } catch {
+    return { steal: Number.NaN, total: Number.NaN };
+  }
+}
+
+/** Bytes of WAL Postgres has written so far (its insert position), for write volume per task. */
+export async function walPosition(client: SqlClient): Promise<bigint> {
+  const { rows } = await client.query<{ bytes: string }>(
+    "select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text as bytes",
+  );
+  return BigInt((rows[0] as { bytes: string }).bytes.split(".")[0] as string);
+}
+
 /** This process's CPU milliseconds (user + system). */
 export function processCpuMs(): number {
   const u = process.cpuUsage();

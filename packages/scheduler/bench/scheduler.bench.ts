@@ -26,7 +26,15 @@ import { createTestDatabase, testRedisUrl } from "@updraft/testing";
 import { type PassReport, Scheduler } from "../src";
 import { bullmq, deleteKeys } from "./bullmq";
 import { type Child, cleanup, cleanups, runBench, startChild, stopChild } from "./children";
-import { commandCpuMs, machineCpuMs, processCpuMs, SqlTimings, timedClient } from "./instrument";
+import {
+  commandCpuMs,
+  machineCpuMs,
+  machineStealTicks,
+  processCpuMs,
+  SqlTimings,
+  timedClient,
+  walPosition,
+} from "./instrument";
 import { round, summarize } from "./stats";
 import type { WorkerStats } from "./storeWorker";
 
@@ -137,6 +145,10 @@ interface RunResult {
   readonly postgresCpuMs: number;
   readonly redisCpuMs: number;
   readonly machineBusyPct: number;
+  /** The hypervisor's steal over the run, % of all the machine's ticks. */
+  readonly stealPct: number;
+  /** WAL bytes written over the run (all of Postgres): the run's write volume. */
+  readonly walBytes: number;
   readonly sql: ReturnType<SqlTimings["top"]>;
   readonly sqlTotalMs: number;
   readonly notifications: readonly number[];
@@ -185,6 +197,8 @@ class EndToEnd {
     const postgres0 = commandCpuMs("postgres");
     const redis0 = commandCpuMs("redis-server");
     const machine0 = machineCpuMs();
+    const steal0 = machineStealTicks();
+    const wal0 = await walPosition(this.client);
     const started = performance.now();
     const { dagRun } = await this.scheduler.trigger({ dagId, conf: {}, logicalDate: null });
     const deadline = started + RUN_TIMEOUT_MS;
@@ -208,6 +222,10 @@ class EndToEnd {
     const machine1 = machineCpuMs();
     const machineBusyPct =
       (100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total);
+    const steal1 = machineStealTicks();
+    const stealPct =
+      (100 * (steal1.steal - steal0.steal)) / Math.max(1, steal1.total - steal0.total);
+    const walBytes = Number((await walPosition(this.client)) - wal0);
     const sql = this.sql.top(8);
     const sqlTotalMs = this.sql.totalMs();
     const run = await getDagRun(this.client, { dagId, runId: dagRun.runId });
@@ -229,6 +247,8 @@ class EndToEnd {
       postgresCpuMs,
       redisCpuMs,
       machineBusyPct,
+      stealPct,
+      walBytes,
       sql,
       sqlTotalMs,
       notifications: this.notifications,
@@ -306,6 +326,8 @@ function describeRun(r: RunResult): Record<string, number | string> {
       3,
     ),
     "machine busy %": round(r.machineBusyPct, 1),
+    "cpu steal %": round(r.stealPct, 1),
+    "wal bytes per task": Math.round(r.walBytes / r.tis.length),
   };
 }
 
