@@ -461,6 +461,27 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       ]);
     });
 
+    test("scheduling the retry of a try handed back without an outcome records that try", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a", retries: 1 }]);
+      const key = tiKey("r1", "a");
+      await runningTi(client, key);
+      // What a worker does with a try cleared while it ran: restarting, then up_for_retry.
+      for (const [from, to] of [
+        ["running", "restarting"],
+        ["restarting", "up_for_retry"],
+      ] as const)
+        await setTaskInstanceStates(client, {
+          changes: [{ ...key, expectedState: from, state: to }],
+        });
+      expect(await history(client)).toEqual([]);
+      const [retried] = await resetTaskInstancesForRetry(client, { now: day(2) });
+      expect(retried).toMatchObject({ state: "scheduled", tryNumber: 2 });
+      expect(await history(client)).toEqual([
+        { task_id: "a", try_number: 1, state: "up_for_retry" },
+      ]);
+    });
+
     test("up_for_reschedule keeps the try and records a task_reschedule row", async () => {
       const client = getClient();
       await scheduledRun(client, "r1", [{ taskId: "sensor" }]);

@@ -4,10 +4,12 @@
 //   locks:   the due `task_instance` rows FOR UPDATE SKIP LOCKED (one statement), so two
 //            schedulers never both move (and count) the same retry
 //   writes:  state scheduled, try_number + 1, scheduled_dttm = now (compare-and-set on
-//            up_for_retry)
+//            up_for_retry); the superseded try's `task_instance_history` row when it has none
+//            yet (a try handed back after a clear while it ran ended without an outcome row)
 //   returns: the rescheduled task instances, earliest next_retry_at first
 import { type TaskInstanceRow, taskInstanceFromRow } from "../../rows/taskInstanceRow";
 import type { SqlClient } from "../../sqlClient";
+import { HISTORY_COLUMNS, historyColumnsOf } from "./taskInstanceHistory";
 
 /** Input of resetTaskInstancesForRetry. */
 export interface ResetTaskInstancesForRetryInput {
@@ -32,6 +34,12 @@ export async function resetTaskInstancesForRetry(
        order by ti.next_retry_at nulls first, ti.id
        limit $2
        for no key update of ti skip locked
+     ), history as (
+       insert into task_instance_history (task_instance_id, ${HISTORY_COLUMNS})
+       select ti.id, ${historyColumnsOf("ti")}
+       from due join task_instance ti on ti.id = due.id
+       where ti.state = 'up_for_retry' and ti.try_number > 0
+       on conflict on constraint task_instance_history_key do nothing
      )
      update task_instance ti set state = 'scheduled', try_number = ti.try_number + 1,
        scheduled_dttm = coalesce($1::timestamptz, now()), updated_at = now()
