@@ -65,7 +65,9 @@ export interface SchedulerEvents {
 // finished) the next pass decides again from the durable state if a crash of Postgres loses it,
 // and the flush (0.4 ms to several ms here) was the longest wait of a chain's edge. A try queued
 // by a lost pass fails its worker's claim and is queued and enqueued again (see README).
-const PASS_TRANSACTION = { indexScansOnly: true, asyncCommit: true } as const;
+// Its prepared statements run on generic plans: re-planned per call, the chain's one-key
+// schedule update spent more time planning than running.
+const PASS_TRANSACTION = { indexScansOnly: true, asyncCommit: true, genericPlans: true } as const;
 
 const noopLogger: SchedulerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 

@@ -35,6 +35,20 @@ export function describeSqlClientContract(getClient: () => SqlClient): void {
       expect(await client.transaction((tx) => setting(tx))).toBe("on");
     });
 
+    test("a transaction with genericPlans runs prepared statements on their generic plan, and only it", async () => {
+      const client = getClient();
+      const mode = async (c: SqlClient) =>
+        (await c.query<{ m: string }>("select current_setting('plan_cache_mode') as m")).rows[0]?.m;
+      const all = { indexScansOnly: true, asyncCommit: true, genericPlans: true };
+      expect(await client.transaction((tx) => mode(tx), all)).toBe("force_generic_plan");
+      expect(await client.transaction((tx) => planner(tx), all)).toEqual({
+        seq: "off",
+        bitmap: "off",
+      });
+      expect(await mode(client)).toBe("auto");
+      expect(await client.transaction((tx) => mode(tx))).toBe("auto");
+    });
+
     test("a transaction's statements see its BEGIN: what a failed one wrote is rolled back", async () => {
       const client = getClient();
       await client.exec("create table if not exists sql_client_probe (x int primary key)");
