@@ -36,7 +36,12 @@ import type { SchedulableDag } from "./dagCache";
 
 /** What one pass did to one run. */
 export interface DagRunPassResult {
-  readonly scheduled: number;
+  /**
+   * How many instances the pass scheduled: the schedule write is sent but not awaited, so the
+   * caller's next statements (queueing) follow it in the same round trip. The caller awaits it
+   * before its transaction ends; it rejects when the write failed.
+   */
+  readonly scheduled: Promise<number>;
   /** Instances set skipped / upstream_failed / failed by the pass. */
   readonly changed: number;
   /** The run's new state when the pass finished it. */
@@ -47,7 +52,8 @@ export interface DagRunPassResult {
 
 /** From this many tasks on, a pass first counts what could change before reading every state. */
 export const LARGE_RUN = 500;
-const IDLE: DagRunPassResult = { scheduled: 0, changed: 0, finished: null, reason: null };
+const NONE = Promise.resolve(0);
+const IDLE: DagRunPassResult = { scheduled: NONE, changed: 0, finished: null, reason: null };
 
 // A mapped task expands at most once per pass; a run has few mapped tasks, so a handful of
 // rounds covers chains of mapped tasks whose inputs all came in.
@@ -93,24 +99,21 @@ export async function scheduleDagRun(
     if (expansions.counts.size === 0) break;
   }
   const ready = await filterPreviousRunDeps(tx, dag, run, toSchedule);
-  const keys: TaskInstanceKey[] = ready.map((k) => ({ dagId: run.dagId, runId: run.runId, ...k }));
-  const scheduled = await scheduleTaskInstances(tx, { keys, now });
-  instances = applyStates(
-    instances,
-    scheduled.map((ti) => ({
-      dagId: ti.dagId,
-      runId: ti.runId,
-      taskId: ti.taskId,
-      mapIndex: ti.mapIndex,
-      state: TaskInstanceState.SCHEDULED,
-    })),
-    new Map(),
-  );
-  return {
-    scheduled: scheduled.length,
-    changed,
-    ...(await finishIfDone(tx, dag, run, instances, now)),
-  };
+  if (ready.length > 0) {
+    // The run goes on: what is scheduled now is in flight, so there is nothing to finish, and
+    // the write need not be waited for here (the connection pipelines the statements behind
+    // it). An instance the compare-and-set leaves alone (changed meanwhile) is the next
+    // pass's to judge.
+    const keys: TaskInstanceKey[] = ready.map((k) => ({
+      dagId: run.dagId,
+      runId: run.runId,
+      ...k,
+    }));
+    const scheduled = scheduleTaskInstances(tx, { keys, now }).then((rows) => rows.length);
+    scheduled.catch(() => undefined); // the caller awaits it
+    return { scheduled, changed, finished: null, reason: null };
+  }
+  return { scheduled: NONE, changed, ...(await finishIfDone(tx, dag, run, instances, now)) };
 }
 
 /** The mapped tasks ready to expand: their lengths, then the expansion, skip or failure. */
@@ -267,7 +270,7 @@ async function timeOut(
   const changed = (await setTaskInstanceStates(tx, { changes, now })).length;
   const moved = await setDagRunState(tx, { id: run.id, from: "running", to: "failed", now });
   return {
-    scheduled: 0,
+    scheduled: NONE,
     changed,
     finished: moved ? "failed" : null,
     reason: moved ? "timed_out" : null,

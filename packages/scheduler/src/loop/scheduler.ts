@@ -291,57 +291,25 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
    * pass): examine the claimed runs, then (full passes) schedule due retries and sensor pokes,
    * then queue what fits. Runs are claimed with SKIP LOCKED and queueing takes its pool and DAG
    * locks after them, in one order for every scheduler, so two schedulers never wait on each
-   * other in a cycle. Finished runs are reported once the transaction has committed.
+   * other in a cycle. A run's schedule write goes out without waiting for its answer, so the
+   * statements after it (the next run's, the queueing) ride in the same round trip; Postgres
+   * still runs them in order. Finished runs are reported once the transaction has committed.
    */
   async #schedulePass(now: Date, full: boolean) {
     const finished: DagRunFinishedEvent[] = [];
     const dagOf = new Map<number, SchedulableDag>();
+    // The runs' schedule writes are sent without waiting (see DagRunPassResult.scheduled).
+    const writes: Promise<number>[] = [];
     const result = await this.#client.transaction(async (tx) => {
-      // A small run's states come with its claim (one round trip less per pass); a large
-      // DAG's pass counts what could change first, so its states are not read up front.
-      const claimed = await claimDagRunsToSchedule(tx, {
-        limit: this.#o.maxDagRunsPerLoop,
-        now,
-        withStates: { maxInstances: LARGE_RUN - 1, exceptDags: [...this.#largeDags] },
-      });
-      const hashes = new Map<string, string>();
-      for (const { run, dagHash } of claimed) if (dagHash !== null) hashes.set(run.dagId, dagHash);
-      const dags = await this.cache.loadVersions(hashes, tx);
-      let scheduled = 0;
-      for (const { run, instances } of claimed) {
-        const dag = dags.get(run.dagId);
-        if (dag === undefined) continue;
-        if (dag.taskById.size >= LARGE_RUN) this.#largeDags.add(run.dagId);
-        else this.#largeDags.delete(run.dagId);
-        const pass = await scheduleDagRun(tx, dag, run, now, instances ?? null);
-        scheduled += pass.scheduled;
-        if (pass.finished !== null) {
-          finished.push({
-            run,
-            state: pass.finished,
-            reason: pass.reason ?? pass.finished,
-            endDate: now,
-          });
-          dagOf.set(run.id, dag);
-        }
+      try {
+        return await this.#examineAndQueue(tx, now, full, writes, finished, dagOf);
+      } catch (error) {
+        // A failed schedule write fails every statement after it ("current transaction is
+        // aborted"): report the write's own error.
+        for (const settled of await Promise.allSettled(writes))
+          if (settled.status === "rejected") throw settled.reason;
+        throw error;
       }
-      const retried = full ? await resetTaskInstancesForRetry(tx, { now }) : [];
-      const reschedule = full ? await dueReschedules(tx, { now }) : [];
-      const poked = await scheduleTaskInstances(tx, { keys: reschedule, now });
-      const { queued } = await queueTaskInstances(tx, {
-        limit: this.#o.parallelism,
-        parallelism: this.#o.parallelism,
-        jobId: this.#jobId,
-        now,
-      });
-      return {
-        examined: claimed.length,
-        scheduled,
-        more: claimed.length === this.#o.maxDagRunsPerLoop,
-        retried: retried.length,
-        poked: poked.length,
-        queued,
-      };
     }, PASS_TRANSACTION);
     for (const event of finished) {
       this.#o.logger.info(`dag run ${event.state}`, {
@@ -359,6 +327,63 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       });
     }
     return { ...result, finished: finished.length };
+  }
+
+  /** The pass's work inside its transaction: claim, examine, schedule retries and pokes, queue. */
+  async #examineAndQueue(
+    tx: SqlClient,
+    now: Date,
+    full: boolean,
+    writes: Promise<number>[],
+    finished: DagRunFinishedEvent[],
+    dagOf: Map<number, SchedulableDag>,
+  ) {
+    // A small run's states come with its claim (one round trip less per pass); a large
+    // DAG's pass counts what could change first, so its states are not read up front.
+    const claimed = await claimDagRunsToSchedule(tx, {
+      limit: this.#o.maxDagRunsPerLoop,
+      now,
+      withStates: { maxInstances: LARGE_RUN - 1, exceptDags: [...this.#largeDags] },
+    });
+    const hashes = new Map<string, string>();
+    for (const { run, dagHash } of claimed) if (dagHash !== null) hashes.set(run.dagId, dagHash);
+    const dags = await this.cache.loadVersions(hashes, tx);
+    for (const { run, instances } of claimed) {
+      const dag = dags.get(run.dagId);
+      if (dag === undefined) continue;
+      if (dag.taskById.size >= LARGE_RUN) this.#largeDags.add(run.dagId);
+      else this.#largeDags.delete(run.dagId);
+      const pass = await scheduleDagRun(tx, dag, run, now, instances ?? null);
+      writes.push(pass.scheduled);
+      if (pass.finished !== null) {
+        finished.push({
+          run,
+          state: pass.finished,
+          reason: pass.reason ?? pass.finished,
+          endDate: now,
+        });
+        dagOf.set(run.id, dag);
+      }
+    }
+    const retried = full ? await resetTaskInstancesForRetry(tx, { now }) : [];
+    const reschedule = full ? await dueReschedules(tx, { now }) : [];
+    const poked = await scheduleTaskInstances(tx, { keys: reschedule, now });
+    const { queued } = await queueTaskInstances(tx, {
+      limit: this.#o.parallelism,
+      parallelism: this.#o.parallelism,
+      jobId: this.#jobId,
+      now,
+    });
+    let scheduled = 0;
+    for (const count of await Promise.all(writes)) scheduled += count;
+    return {
+      examined: claimed.length,
+      scheduled,
+      more: claimed.length === this.#o.maxDagRunsPerLoop,
+      retried: retried.length,
+      poked: poked.length,
+      queued,
+    };
   }
 
   /** Hands the tries queued in the pass to the executor; returns how many. */

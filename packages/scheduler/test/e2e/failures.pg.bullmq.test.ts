@@ -1,6 +1,7 @@
 // What the engine survives, on Postgres + BullMQ: a worker killed with SIGKILL mid-task, Redis
-// losing every key mid-run, two schedulers at once (and one of them dying), and a task cleared
-// while it runs. The database stays the truth and no try runs twice at once.
+// losing every key mid-run, a pass whose schedule write fails, two schedulers at once (and one
+// of them dying), and a task cleared while it runs. The database stays the truth and no try
+// runs twice at once.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -174,6 +175,48 @@ describe("timed wake-ups", () => {
       await engine.close();
     }
   }, 30_000);
+});
+
+describe("a schedule write that fails", () => {
+  it("fails its pass with the write's own error and leaves nothing of the pass behind", async () => {
+    // Refuses to schedule e2e_linear's `second`, once `first` is done (a write the pass sends
+    // without waiting for it, with the queueing pipelined behind).
+    await client.exec(`
+      create function refuse_second() returns trigger language plpgsql as $$
+      begin
+        if new.dag_id = 'e2e_linear' and new.task_id = 'second' and new.state = 'scheduled' then
+          raise exception 'second refused';
+        end if;
+        return new;
+      end $$;
+      create trigger refuse_second before update on task_instance
+        for each row execute function refuse_second();`);
+    const engine = await startEngine({ client, executor: "bullmq" });
+    const errors: string[] = [];
+    engine.scheduler.on("error", (e) => errors.push(e.message));
+    try {
+      const { dagRun } = await engine.scheduler.trigger({
+        dagId: "e2e_linear",
+        conf: {},
+        logicalDate: null,
+      });
+      await eventually(async () => errors.length > 0 || null, 20_000, "a failed pass");
+      expect(errors[0]).toContain("second refused");
+      const { tis } = await readRun(client, "e2e_linear", dagRun.runId);
+      expect(tis.get("first")?.state).toBe("success");
+      expect(tis.get("second")?.state).toBeNull();
+      expect(tis.get("third")?.state).toBeNull();
+      // Once the write goes through, the next pass carries on from there.
+      await client.exec("drop trigger refuse_second on task_instance");
+      engine.scheduler.wake();
+      const run = await engine.waitForRun("e2e_linear", dagRun.runId, 20_000);
+      expect(run.run.state).toBe("success");
+    } finally {
+      await engine.close();
+      await client.exec(`drop trigger if exists refuse_second on task_instance;
+        drop function if exists refuse_second()`);
+    }
+  }, 60_000);
 });
 
 describe("two schedulers at once", () => {
