@@ -50,15 +50,21 @@ function sinkOf(file: string, gzip: boolean): Writable {
   return zip;
 }
 
-/** The start of the oldest transaction in flight, else now; `hidden` when others are invisible. */
+/**
+ * The start of the oldest transaction in flight, else now; `hidden` when others are invisible.
+ * A statement that opens its own transaction shows as active before its xact_start is reported,
+ * though its now() (the cursor it writes) is already fixed, at its query_start: such a backend
+ * counts from its query_start. Without it, a sync reading the bound in that window moved the
+ * watermark past a row committed just after (seen under heavy CPU steal).
+ */
 async function inFlightBound(source: PostgresHook): Promise<{ at: string; hidden: boolean }> {
   const [row] = await source.query<{ at: string; hidden: boolean | null }>(
-    `select to_char(coalesce(min(xact_start), now()) at time zone 'UTC', '${PG_WATERMARK_FORMAT}')
-         as at,
+    `select to_char(coalesce(min(coalesce(xact_start, query_start)), now()) at time zone 'UTC',
+         '${PG_WATERMARK_FORMAT}') as at,
        bool_or(state is null) as hidden
      from pg_stat_activity
      where datname = current_database() and pid <> pg_backend_pid()
-       and (state is null or (xact_start is not null and state <> 'idle'))`,
+       and (state is null or (state <> 'idle' and coalesce(xact_start, query_start) is not null))`,
   );
   return { at: String(row?.at), hidden: row?.hidden === true };
 }
