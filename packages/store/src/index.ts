@@ -167,10 +167,14 @@ export type {
 } from "./queries/taskInstances/setTaskInstanceStates";
 export { scheduleTaskInstances } from "./queries/taskInstances/scheduleTaskInstances";
 export type { ScheduleTaskInstancesInput } from "./queries/taskInstances/scheduleTaskInstances";
-export { queueTaskInstances } from "./queries/taskInstances/queueTaskInstances";
+export {
+  queueTaskInstances,
+  sendQueueTaskInstances,
+} from "./queries/taskInstances/queueTaskInstances";
 export type {
   QueueTaskInstancesInput,
   QueuedTaskInstances,
+  SentQueueTaskInstances,
 } from "./queries/taskInstances/queueTaskInstances";
 export type { NotQueuedReason } from "./queries/taskInstances/admitTaskInstances";
 export { startTaskInstance } from "./queries/taskInstances/startTaskInstance";

@@ -11,7 +11,12 @@ export type StoreErrorCode =
   /** The row exists but is not in a state the operation allows. */
   | "STATE_CONFLICT"
   /** The input cannot be stored as given (the message names the field and the expected form). */
-  | "INVALID_INPUT";
+  | "INVALID_INPUT"
+  /**
+   * A transaction's COMMIT rolled it back: one of its statements had failed (a statement sent
+   * without waiting for its answer, whose own promise holds the cause).
+   */
+  | "TRANSACTION_ABORTED";
 
 /** An error raised by a store query; match it by `code`. */
 export class StoreError extends UpdraftError<StoreErrorCode> {}

@@ -11,7 +11,7 @@ import {
   dueReschedules,
   endJob,
   heartbeatJob,
-  queueTaskInstances,
+  sendQueueTaskInstances,
   registerJob,
   resetTaskInstancesForRetry,
   SCHEDULER_CHANNEL,
@@ -293,24 +293,27 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
    * locks after them, in one order for every scheduler, so two schedulers never wait on each
    * other in a cycle. A run's schedule write goes out without waiting for its answer, so the
    * statements after it (the next run's, the queueing) ride in the same round trip; Postgres
-   * still runs them in order. Finished runs are reported once the transaction has committed.
+   * still runs them in order. So does the queueing write, with the COMMIT behind it. Finished
+   * runs are reported once the transaction has committed.
    */
   async #schedulePass(now: Date, full: boolean) {
     const finished: DagRunFinishedEvent[] = [];
     const dagOf = new Map<number, SchedulableDag>();
     // The runs' schedule writes are sent without waiting (see DagRunPassResult.scheduled).
     const writes: Promise<number>[] = [];
-    const result = await this.#client.transaction(async (tx) => {
-      try {
-        return await this.#examineAndQueue(tx, now, full, writes, finished, dagOf);
-      } catch (error) {
-        // A failed schedule write fails every statement after it ("current transaction is
-        // aborted"): report the write's own error.
+    const result = await this.#client
+      .transaction(
+        (tx) => this.#examineAndQueue(tx, now, full, writes, finished, dagOf),
+        PASS_TRANSACTION,
+      )
+      .catch(async (error: unknown) => {
+        // A failed write fails every statement after it ("current transaction is aborted"),
+        // and the queueing write's failure shows only as a COMMIT that rolled back: report
+        // the write's own error.
         for (const settled of await Promise.allSettled(writes))
           if (settled.status === "rejected") throw settled.reason;
         throw error;
-      }
-    }, PASS_TRANSACTION);
+      });
     for (const event of finished) {
       this.#o.logger.info(`dag run ${event.state}`, {
         dagId: event.run.dagId,
@@ -326,7 +329,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         now,
       });
     }
-    return { ...result, finished: finished.length };
+    return { ...result, queued: await result.queued, finished: finished.length };
   }
 
   /** The pass's work inside its transaction: claim, examine, schedule retries and pokes, queue. */
@@ -368,14 +371,16 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     const retried = full ? await resetTaskInstancesForRetry(tx, { now }) : [];
     const reschedule = full ? await dueReschedules(tx, { now }) : [];
     const poked = await scheduleTaskInstances(tx, { keys: reschedule, now });
-    const { queued } = await queueTaskInstances(tx, {
+    const { queued } = await sendQueueTaskInstances(tx, {
       limit: this.#o.parallelism,
       parallelism: this.#o.parallelism,
       jobId: this.#jobId,
       now,
     });
+    // The queueing write is the pass's last statement: the COMMIT follows it unwaited.
+    writes.push(queued.then(() => 0));
     let scheduled = 0;
-    for (const count of await Promise.all(writes)) scheduled += count;
+    for (const count of await Promise.all(writes.slice(0, -1))) scheduled += count;
     return {
       examined: claimed.length,
       scheduled,

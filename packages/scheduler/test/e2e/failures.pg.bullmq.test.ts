@@ -177,14 +177,18 @@ describe("timed wake-ups", () => {
   }, 30_000);
 });
 
-describe("a schedule write that fails", () => {
+// Writes the pass sends without waiting for their answer: a run's schedule write (the queueing
+// pipelined behind it) and the queueing write (the COMMIT pipelined behind it).
+describe.each([
+  { write: "schedule", state: "scheduled" },
+  { write: "queueing", state: "queued" },
+])("a $write write that fails", ({ state }) => {
   it("fails its pass with the write's own error and leaves nothing of the pass behind", async () => {
-    // Refuses to schedule e2e_linear's `second`, once `first` is done (a write the pass sends
-    // without waiting for it, with the queueing pipelined behind).
+    // Refuses to move e2e_linear's `second` to the write's state, once `first` is done.
     await client.exec(`
       create function refuse_second() returns trigger language plpgsql as $$
       begin
-        if new.dag_id = 'e2e_linear' and new.task_id = 'second' and new.state = 'scheduled' then
+        if new.dag_id = 'e2e_linear' and new.task_id = 'second' and new.state = '${state}' then
           raise exception 'second refused';
         end if;
         return new;
@@ -205,6 +209,7 @@ describe("a schedule write that fails", () => {
       const { tis } = await readRun(client, "e2e_linear", dagRun.runId);
       expect(tis.get("first")?.state).toBe("success");
       expect(tis.get("second")?.state).toBeNull();
+      expect(tis.get("second")?.tryNumber).toBe(0);
       expect(tis.get("third")?.state).toBeNull();
       // Once the write goes through, the next pass carries on from there.
       await client.exec("drop trigger refuse_second on task_instance");

@@ -8,6 +8,7 @@ import {
   transactionSettings,
 } from "../sqlClient";
 import { statementName } from "../preparedStatements";
+import { StoreError } from "../storeError";
 
 /** Options of the Postgres client. */
 export interface PgClientOptions {
@@ -65,7 +66,11 @@ function boundClient(
       try {
         const result = await work(boundClient(connection, dialect, begun, pool, options));
         await begun;
-        await connection.query("commit");
+        // A statement the work sent without waiting for its answer may have failed: Postgres
+        // then answers the COMMIT with ROLLBACK, and no error.
+        const ended = await connection.query("commit");
+        if (ended.command === "ROLLBACK")
+          throw new StoreError("TRANSACTION_ABORTED", "the transaction was rolled back at commit");
         return result;
       } catch (error) {
         await connection.query("rollback").catch(() => undefined);

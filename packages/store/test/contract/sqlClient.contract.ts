@@ -63,5 +63,23 @@ export function describeSqlClientContract(getClient: () => SqlClient): void {
       expect(left.rows).toEqual([]);
       await client.exec("drop table sql_client_probe");
     });
+
+    test("a transaction whose unwaited last statement fails rejects at its commit and keeps nothing", async () => {
+      const client = getClient();
+      await client.exec("create table if not exists sql_client_probe (x int primary key)");
+      await client.exec("delete from sql_client_probe");
+      let last: Promise<unknown> = Promise.resolve();
+      await expect(
+        client.transaction(async (tx) => {
+          await tx.query("insert into sql_client_probe values ($1)", [1]);
+          last = tx.query("insert into sql_client_probe values ($1)", [1]); // duplicate key
+          last.catch(() => undefined);
+        }),
+      ).rejects.toThrow(/rolled back/i);
+      await expect(last).rejects.toThrow(/duplicate key/);
+      const left = await client.query("select x from sql_client_probe");
+      expect(left.rows).toEqual([]);
+      await client.exec("drop table sql_client_probe");
+    });
   });
 }

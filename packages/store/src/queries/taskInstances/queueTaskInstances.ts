@@ -12,6 +12,8 @@
 //   writes:  state queued, queued_dttm = now, queued_by_job_id
 //   returns: the queued task instances (with try_number) in priority order, and the candidates
 //            left, each with the reason (pool_full, pool_not_found, max_active_tasks, …)
+//            (sendQueueTaskInstances, inside a caller's transaction: the same, with the write
+//            sent but not awaited, so the caller's COMMIT rides behind it)
 import {
   type TaskInstanceKey,
   type TaskInstanceRow,
@@ -166,59 +168,88 @@ const EXAMINE_EXTRA = 64;
 /** When that was not enough, how many more per open slot (Airflow's max_tis_per_query idea). */
 const EXAMINE_FACTOR = 4;
 
+/** What sendQueueTaskInstances did: the decisions, and the write still in flight. */
+export interface SentQueueTaskInstances {
+  /**
+   * The queued task instances, in priority order, once the write's answer is in; it rejects
+   * when the write failed (and the transaction then rolls back at its COMMIT).
+   */
+  readonly queued: Promise<TaskInstanceRow[]>;
+  readonly left: QueuedTaskInstances["left"];
+}
+
+const NOTHING: SentQueueTaskInstances = { queued: Promise.resolve([]), left: [] };
+
 /** Queues scheduled task instances that fit, highest priority_weight first. */
 export async function queueTaskInstances(
   client: SqlClient,
   input: QueueTaskInstancesInput,
 ): Promise<QueuedTaskInstances> {
-  if (input.limit <= 0 || input.keys?.length === 0) return { queued: [], left: [] };
-  const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
   return client.transaction(async (tx) => {
-    const read = await readLimitsAndCandidates(tx, input, keys);
-    if (read === null) return { queued: [], left: [] };
-    const { limits, dagIds } = read;
-    // Usually the best `limit` candidates all fit; only when some were passed over and more
-    // may wait behind them is a wider window read (admission is deterministic, so admitting the
-    // wider list again decides the first ones the same way).
-    const { limit, room } = queueRoom(input, limits);
-    if (limit <= 0) return { queued: [], left: [] };
-    let candidates = read.candidates;
-    let admission = admitTaskInstances(candidates, limits, limit);
-    if (
-      admission.admitted.length < room &&
-      admission.left.length > 0 &&
-      candidates.length === read.examined
-    ) {
-      candidates = await fetchCandidates(tx, keys, dagIds, room * EXAMINE_FACTOR + EXAMINE_EXTRA);
-      admission = admitTaskInstances(candidates, limits, limit);
-    }
-    const { admitted, left } = admission;
-    const queued =
-      admitted.length === 0
-        ? []
-        : (
-            await tx.query(
-              // By id alone (see stateIsUnindexed).
-              prepared(`update task_instance set state = 'queued', updated_at = now(),
-                 queued_dttm = coalesce($2::timestamptz, now()), queued_by_job_id = $3
-               where id = any($1::uuid[]) and ${stateIsUnindexed("task_instance", "scheduled")}
-               returning *`),
-              [admitted.map((c) => c.id), input.now ?? null, input.jobId ?? null],
-            )
-          ).rows.map(taskInstanceFromRow);
-    const order = new Map(admitted.map((c, i) => [c.id, i]));
-    queued.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    return {
-      queued,
-      left: left.map(({ candidate: c, reason }) => ({
-        dagId: c.dagId,
-        runId: c.runId,
-        taskId: c.taskId,
-        mapIndex: c.mapIndex,
-        reason,
-      })),
-    };
+    const sent = await sendQueueTaskInstances(tx, input);
+    return { queued: await sent.queued, left: sent.left };
   }, INDEX_SCANS_ONLY);
+}
+
+/**
+ * queueTaskInstances for a caller inside a transaction (with indexScansOnly) that has nothing
+ * to run after it: the write of the admitted instances is sent without waiting for its answer,
+ * so the caller's COMMIT follows it in the same round trip. Await `queued` after the COMMIT.
+ */
+export async function sendQueueTaskInstances(
+  tx: SqlClient,
+  input: QueueTaskInstancesInput,
+): Promise<SentQueueTaskInstances> {
+  if (input.limit <= 0 || input.keys?.length === 0) return NOTHING;
+  const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
+  const read = await readLimitsAndCandidates(tx, input, keys);
+  if (read === null) return NOTHING;
+  const { limits, dagIds } = read;
+  // Usually the best `limit` candidates all fit; only when some were passed over and more
+  // may wait behind them is a wider window read (admission is deterministic, so admitting the
+  // wider list again decides the first ones the same way).
+  const { limit, room } = queueRoom(input, limits);
+  if (limit <= 0) return NOTHING;
+  let candidates = read.candidates;
+  let admission = admitTaskInstances(candidates, limits, limit);
+  if (
+    admission.admitted.length < room &&
+    admission.left.length > 0 &&
+    candidates.length === read.examined
+  ) {
+    candidates = await fetchCandidates(tx, keys, dagIds, room * EXAMINE_FACTOR + EXAMINE_EXTRA);
+    admission = admitTaskInstances(candidates, limits, limit);
+  }
+  const { admitted, left } = admission;
+  const order = new Map(admitted.map((c, i) => [c.id, i]));
+  const queued =
+    admitted.length === 0
+      ? NOTHING.queued
+      : tx
+          .query(
+            // By id alone (see stateIsUnindexed).
+            prepared(`update task_instance set state = 'queued', updated_at = now(),
+               queued_dttm = coalesce($2::timestamptz, now()), queued_by_job_id = $3
+             where id = any($1::uuid[]) and ${stateIsUnindexed("task_instance", "scheduled")}
+             returning *`),
+            [admitted.map((c) => c.id), input.now ?? null, input.jobId ?? null],
+          )
+          .then((result) =>
+            result.rows
+              .map(taskInstanceFromRow)
+              .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+          );
+  queued.catch(() => undefined); // the caller awaits it
+  return {
+    queued,
+    left: left.map(({ candidate: c, reason }) => ({
+      dagId: c.dagId,
+      runId: c.runId,
+      taskId: c.taskId,
+      mapIndex: c.mapIndex,
+      reason,
+    })),
+  };
 }
 
 interface LimitsAndCandidates {
