@@ -99,7 +99,33 @@ export function taskInstanceFromRow(row: Row): TaskInstanceRow {
   };
 }
 
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+// The extra fields' names repeat for every item of every batch: each is converted once.
+const snakeNames = new Map<string, string>();
+const snake = (name: string): string => {
+  let converted = snakeNames.get(name);
+  if (converted === undefined) {
+    converted = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    snakeNames.set(name, converted);
+  }
+  return converted;
+};
+
+/** The JSON row of a key and its extra fields (assigned one by one: no entries arrays). */
+function keyRow(
+  key: TaskInstanceKey,
+  ord: number,
+  extra: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = {
+    dag_id: key.dagId,
+    run_id: key.runId,
+    task_id: key.taskId,
+    map_index: key.mapIndex,
+    ord,
+  };
+  for (const name of Object.keys(extra)) row[snake(name)] = extra[name];
+  return row;
+}
 
 /**
  * Keys, each with optional extra fields (camelCase here, snake_case in SQL), as one JSON parameter
@@ -110,16 +136,7 @@ export function taskInstanceKeysJson(
   keys: readonly TaskInstanceKey[],
   extra: (index: number) => Readonly<Record<string, unknown>> = () => ({}),
 ): string {
-  return JSON.stringify(
-    keys.map((key, index) => ({
-      dag_id: key.dagId,
-      run_id: key.runId,
-      task_id: key.taskId,
-      map_index: key.mapIndex,
-      ord: index,
-      ...Object.fromEntries(Object.entries(extra(index)).map(([k, v]) => [snake(k), v])),
-    })),
-  );
+  return JSON.stringify(keys.map((key, index) => keyRow(key, index, extra(index))));
 }
 
 /**
@@ -137,14 +154,7 @@ export function distinctTaskInstanceKeysJson<T extends TaskInstanceKey>(
     const id = `${item.dagId}\u0000${item.runId}\u0000${item.taskId}\u0000${item.mapIndex}`;
     if (seen.has(id)) return;
     seen.add(id);
-    rows.push({
-      dag_id: item.dagId,
-      run_id: item.runId,
-      task_id: item.taskId,
-      map_index: item.mapIndex,
-      ord: index,
-      ...Object.fromEntries(Object.entries(extra(item)).map(([k, v]) => [snake(k), v])),
-    });
+    rows.push(keyRow(item, index, extra(item)));
   });
   return { json: JSON.stringify(rows), count: rows.length };
 }
