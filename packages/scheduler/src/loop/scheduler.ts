@@ -299,8 +299,9 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
   async #schedulePass(now: Date, full: boolean) {
     const finished: DagRunFinishedEvent[] = [];
     const dagOf = new Map<number, SchedulableDag>();
-    // The runs' schedule writes are sent without waiting (see DagRunPassResult.scheduled).
-    const writes: Promise<number>[] = [];
+    // The runs' schedule writes and the queueing write are sent without waiting (see
+    // DagRunPassResult.scheduled and sendQueueTaskInstances).
+    const writes: Promise<unknown>[] = [];
     const result = await this.#client
       .transaction(
         (tx) => this.#examineAndQueue(tx, now, full, writes, finished, dagOf),
@@ -337,7 +338,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     tx: SqlClient,
     now: Date,
     full: boolean,
-    writes: Promise<number>[],
+    writes: Promise<unknown>[],
     finished: DagRunFinishedEvent[],
     dagOf: Map<number, SchedulableDag>,
   ) {
@@ -351,12 +352,14 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     const hashes = new Map<string, string>();
     for (const { run, dagHash } of claimed) if (dagHash !== null) hashes.set(run.dagId, dagHash);
     const dags = await this.cache.loadVersions(hashes, tx);
+    const scheduleWrites: Promise<number>[] = [];
     for (const { run, instances } of claimed) {
       const dag = dags.get(run.dagId);
       if (dag === undefined) continue;
       if (dag.taskById.size >= LARGE_RUN) this.#largeDags.add(run.dagId);
       else this.#largeDags.delete(run.dagId);
       const pass = await scheduleDagRun(tx, dag, run, now, instances ?? null);
+      scheduleWrites.push(pass.scheduled);
       writes.push(pass.scheduled);
       if (pass.finished !== null) {
         finished.push({
@@ -377,10 +380,11 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       jobId: this.#jobId,
       now,
     });
-    // The queueing write is the pass's last statement: the COMMIT follows it unwaited.
-    writes.push(queued.then(() => 0));
+    // The queueing write is the pass's last statement: the COMMIT follows it unwaited, and its
+    // failure is reported as a schedule write's is.
+    writes.push(queued);
     let scheduled = 0;
-    for (const count of await Promise.all(writes.slice(0, -1))) scheduled += count;
+    for (const count of await Promise.all(scheduleWrites)) scheduled += count;
     return {
       examined: claimed.length,
       scheduled,
