@@ -9,13 +9,13 @@ import {
   TaskInstanceState,
   type TaskContext,
 } from "@updraft/sdk";
-import { recordAssetEvents, type TaskInstanceRow } from "@updraft/store";
+import { recordAssetEvents, type TaskInstanceOutcome, type TaskInstanceRow } from "@updraft/store";
 import { type Decision, decideFailureOutcome, fallbackRetryPolicy } from "./decideOutcome";
 import { errorParts } from "./errorParts";
 import { runTaskCallbacks } from "./runTaskCallbacks";
 import { NotificationCollector, recordTryNotifications } from "./tryNotifications";
 import type { SecretMasker } from "./secretMasker";
-import { type AttemptResult, keyOf } from "./attemptResult";
+import { type AttemptResult, keyOf, tryKeyOf } from "./attemptResult";
 import type { CompiledStoreTaskRunnerOptions } from "./storeTaskRunnerOptions";
 import type { TaskLogWriter } from "./taskLogWriter";
 import type { TryGuard } from "./tryGuard";
@@ -122,20 +122,19 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
   );
   // The last lines and the rendered fields go in the statement that ends the try.
   const logLines = await log.drain();
-  const renderedFields = renderedFieldsOf(input);
-  const common = {
-    ...keyOf(ti),
-    tryNumber: ti.tryNumber,
-    now: endDate,
-    logLines,
-    ...(renderedFields === undefined ? {} : { renderedFields }),
-  };
-  const finished = await options.finishes.submit(
+  const outcome: TaskInstanceOutcome =
     decision.state === TaskInstanceState.UP_FOR_RETRY
-      ? { ...common, state: decision.state, nextRetryAt: decision.nextRetryAt }
+      ? { state: decision.state, nextRetryAt: decision.nextRetryAt }
       : decision.state === TaskInstanceState.UP_FOR_RESCHEDULE
-        ? { ...common, state: decision.state, rescheduleDate: decision.rescheduleDate }
-        : { ...common, state: decision.state },
+        ? { state: decision.state, rescheduleDate: decision.rescheduleDate }
+        : { state: decision.state };
+  // Assembled without object spreads (see tryKeyOf).
+  const finished = await options.finishes.submit(
+    Object.assign(
+      tryKeyOf(ti),
+      { now: endDate, logLines, renderedFields: renderedFieldsOf(input) },
+      outcome,
+    ),
   );
   if (finished === null) {
     // The try was lost meanwhile: its lines still belong in the log, without the outcome line.
@@ -143,6 +142,15 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
     return null;
   }
   if (decision.state === TaskInstanceState.SUCCESS) await recordOutlets(input);
-  await recordTryNotifications({ ...input, state: decision.state, endDate, collected });
+  await recordTryNotifications({
+    options,
+    ti,
+    result,
+    log,
+    masker: input.masker,
+    state: decision.state,
+    endDate,
+    collected,
+  });
   return { kind: "ran", state: decision.state };
 }

@@ -91,7 +91,10 @@ export function createStoreTaskInstance(input: StoreTaskInstanceInput): StoreTas
       );
   };
   const handle: TaskInstanceHandle = {
-    ...key,
+    dagId: key.dagId,
+    runId: key.runId,
+    taskId: key.taskId,
+    mapIndex: key.mapIndex,
     tryNumber: input.tryNumber,
     maxTries: input.maxTries,
     startDate: input.startDate,
@@ -99,7 +102,14 @@ export function createStoreTaskInstance(input: StoreTaskInstanceInput): StoreTas
     xcomPull: (options) => pull(input, options),
     xcomPush: async (xcomKey, value) => {
       requireOpen("xcom_push");
-      await setXcom(input.client, { ...key, key: xcomKey, value });
+      await setXcom(input.client, {
+        dagId: key.dagId,
+        runId: key.runId,
+        taskId: key.taskId,
+        mapIndex: key.mapIndex,
+        key: xcomKey,
+        value,
+      });
     },
     skipTasks: async (taskIds) => {
       requireOpen("skip");

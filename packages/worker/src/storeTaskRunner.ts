@@ -12,7 +12,7 @@ import {
   type StartedTry,
   type TaskInstanceRow,
 } from "@updraft/store";
-import { type AttemptResult, describeKey, keyOf } from "./attemptResult";
+import { type AttemptResult, describeKey, keyOf, tryKeyOf } from "./attemptResult";
 import { commitOutcome } from "./commitOutcome";
 import { buildTaskContext, loadTry, type PreparedTry } from "./prepareTry";
 import { runTaskCallbacks } from "./runTaskCallbacks";
@@ -89,7 +89,7 @@ async function runTry(
 ): Promise<TaskOutcome> {
   const ti = started.taskInstance;
   const masker = new SecretMasker();
-  const target = { ...keyOf(ti), tryNumber: ti.tryNumber };
+  const target = tryKeyOf(ti);
   const log = new TaskLogWriter(options.client, target, masker, options.logFlushIntervalMs);
   const guard = guardTry({
     workerSignal,
@@ -153,7 +153,10 @@ export function createStoreTaskRunner(options: StoreTaskRunnerOptions): TaskRunn
   return async (job, signal) => {
     const key = keyOf(job);
     const started = await compiled.starts.submit({
-      ...key,
+      dagId: key.dagId,
+      runId: key.runId,
+      taskId: key.taskId,
+      mapIndex: key.mapIndex,
       tryNumber: job.tryNumber,
       hostname: compiled.hostname,
       pid: process.pid,
