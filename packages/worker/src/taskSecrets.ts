@@ -49,6 +49,19 @@ function collectText(value: unknown, out: string[], depth = 0): void {
  * tasks from reading every variable and connection.
  */
 export function secretNeedsOf(task: BaseOperator): SecretNeeds {
+  // A worker keeps a DAG's operators between tries (until its file changes): each task's
+  // definition is read once, not on every try.
+  let needs = needsOfTask.get(task);
+  if (needs === undefined) {
+    needs = readSecretNeeds(task);
+    needsOfTask.set(task, needs);
+  }
+  return needs;
+}
+
+const needsOfTask = new WeakMap<BaseOperator, SecretNeeds>();
+
+function readSecretNeeds(task: BaseOperator): SecretNeeds {
   const text: string[] = [];
   collectText(task.templateFieldValues(), text);
   for (const value of Object.values(task as unknown as Record<string, unknown>))
