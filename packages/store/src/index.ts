@@ -186,6 +186,7 @@ export type { HeartbeatTaskInstanceInput } from "./queries/taskInstances/heartbe
 export {
   finishTaskInstance,
   finishTaskInstances,
+  finishTries,
 } from "./queries/taskInstances/finishTaskInstance";
 export type {
   FinishTaskInstanceInput,

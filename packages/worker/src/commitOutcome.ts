@@ -129,14 +129,14 @@ export async function commitOutcome(input: CommitInput): Promise<TaskOutcome | n
         ? { state: decision.state, rescheduleDate: decision.rescheduleDate }
         : { state: decision.state };
   // Assembled without object spreads (see tryKeyOf).
-  const finished = await options.finishes.submit(
+  const ended = await options.finishes.submit(
     Object.assign(
       tryKeyOf(ti),
       { now: endDate, logLines, renderedFields: renderedFieldsOf(input) },
       outcome,
     ),
   );
-  if (finished === null) {
+  if (!ended) {
     // The try was lost meanwhile: its lines still belong in the log, without the outcome line.
     log.putBack(logLines.slice(0, -1));
     return null;

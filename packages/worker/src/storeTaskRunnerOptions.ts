@@ -5,13 +5,12 @@ import type { TaskOutcome } from "@updraft/executor";
 import type { Dag, NotificationRequest } from "@updraft/sdk";
 import {
   type FinishTaskInstanceInput,
-  finishTaskInstances,
+  finishTries,
   type SqlClient,
   type StartedTry,
   type StartTaskInstanceInput,
   startTries,
   type TaskInstanceKey,
-  type TaskInstanceRow,
 } from "@updraft/store";
 import { createDagFileLoader } from "@updraft/runtime";
 import { GroupCommit } from "./groupCommit";
@@ -79,8 +78,8 @@ export interface CompiledStoreTaskRunnerOptions {
   readonly alerts: Required<AlertOptions>;
   /** Claims of tries (startTries), batched across the runner's concurrent deliveries. */
   readonly starts: GroupCommit<StartTaskInstanceInput, StartedTry | null>;
-  /** Outcomes of tries (finishTaskInstances), batched likewise. */
-  readonly finishes: GroupCommit<FinishTaskInstanceInput, TaskInstanceRow | null>;
+  /** Outcomes of tries (finishTries: whether each ended here), batched likewise. */
+  readonly finishes: GroupCommit<FinishTaskInstanceInput, boolean>;
 }
 
 function positive(
@@ -125,7 +124,7 @@ export function compileStoreTaskRunnerOptions(
       startTries(options.client, inputs),
     ),
     finishes: new GroupCommit((inputs: readonly FinishTaskInstanceInput[]) =>
-      finishTaskInstances(options.client, inputs),
+      finishTries(options.client, inputs),
     ),
   });
 }

@@ -8,6 +8,7 @@ import { findZombieTaskInstances } from "../../src/queries/taskInstances/findZom
 import {
   finishTaskInstance,
   finishTaskInstances,
+  finishTries,
 } from "../../src/queries/taskInstances/finishTaskInstance";
 import { getTaskInstance } from "../../src/queries/taskInstances/getTaskInstance";
 import { heartbeatTaskInstance } from "../../src/queries/taskInstances/heartbeatTaskInstance";
@@ -405,6 +406,33 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
         while (received.length < 2 && Date.now() < deadline)
           await new Promise((resolve) => setTimeout(resolve, 5));
         expect(received).toEqual(["task_finished", "task_due_later"]);
+      } finally {
+        await stop();
+      }
+    });
+
+    test("finishTries ends the running tries and wakes the scheduler, answering only which ended", async () => {
+      const client = getClient();
+      await scheduledRun(client, "r1", [{ taskId: "a" }, { taskId: "b" }]);
+      const received: string[] = [];
+      const stop = await client.listen(SCHEDULER_CHANNEL, (payload) => received.push(payload));
+      try {
+        for (const taskId of ["a", "b"]) await runningTi(client, tiKey("r1", taskId), day(1));
+        const ended = await finishTries(client, [
+          { ...tiKey("r1", "a"), tryNumber: 1, state: "success", now: day(2) },
+          { ...tiKey("r1", "b"), tryNumber: 2, state: "failed" },
+        ]);
+        expect(ended).toEqual([true, false]);
+        expect(await getTaskInstance(client, tiKey("r1", "a"))).toMatchObject({
+          state: "success",
+          endDate: day(2),
+        });
+        expect((await getTaskInstance(client, tiKey("r1", "b")))?.state).toBe("running");
+        const deadline = Date.now() + 2000;
+        while (received.length < 1 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(received).toEqual(["task_finished"]);
+        expect(await finishTries(client, [])).toEqual([]);
       } finally {
         await stop();
       }

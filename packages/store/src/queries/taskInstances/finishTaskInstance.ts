@@ -10,13 +10,14 @@
 //            lines and rendered fields; notifies SCHEDULER_CHANNEL on commit ("task_due_later"
 //            when a try ended up_for_retry or up_for_reschedule, else "task_finished")
 //   returns: per input, the finished task instance, or null when it was not running with that try
+//            (finishTries: per input, whether its try ended here, without the rows)
 import {
   distinctTaskInstanceKeysJson,
   type TaskInstanceKey,
   type TaskInstanceRow,
   taskInstanceFromRow,
 } from "../../rows/taskInstanceRow";
-import type { SqlClient } from "../../sqlClient";
+import type { Row, SqlClient } from "../../sqlClient";
 import { SCHEDULER_CHANNEL } from "../../notifications";
 import type { TaskLogLine } from "../logs/appendTaskLogs";
 import { StoreError } from "../../storeError";
@@ -59,31 +60,31 @@ export async function finishTaskInstances(
   client: SqlClient,
   inputs: readonly FinishTaskInstanceInput[],
 ): Promise<(TaskInstanceRow | null)[]> {
-  for (const input of inputs) {
-    if (!OUTCOMES.has(input.state)) {
-      throw new StoreError(
-        "INVALID_INPUT",
-        `state: expected one of ${[...OUTCOMES].join(", ")}, got ${String(input.state)}`,
-      );
-    }
-  }
-  const { json, count } = distinctTaskInstanceKeysJson(inputs, (input) => ({
-    tryNumber: input.tryNumber,
-    state: input.state,
-    now: input.now?.toISOString() ?? null,
-    nextRetryAt: input.state === "up_for_retry" ? input.nextRetryAt.toISOString() : null,
-    rescheduleDate: input.state === "up_for_reschedule" ? input.rescheduleDate.toISOString() : null,
-    lines: (input.logLines ?? []).map((l) => ({
-      timestamp: l.timestamp?.toISOString() ?? null,
-      level: l.level ?? "info",
-      message: l.message.replace(/\0/g, "\uFFFD"),
-    })),
-    rendered: input.renderedFields ?? null,
-  }));
   const results: (TaskInstanceRow | null)[] = inputs.map(() => null);
-  if (count === 0) return results;
-  const result = await client.query(
-    prepared(`with input as (
+  const rows = await runFinish(client, inputs, RETURNING_ROWS);
+  for (const row of rows) results[row.input_ord as number] = taskInstanceFromRow(row);
+  return results;
+}
+
+/**
+ * finishTaskInstances for a caller that only needs to know which tries it ended (a worker):
+ * per input, true when its try was the running one and ended here. The finished rows are not
+ * sent back (thirty columns a try, eight of them timestamps to parse).
+ */
+export async function finishTries(
+  client: SqlClient,
+  inputs: readonly FinishTaskInstanceInput[],
+): Promise<boolean[]> {
+  const ended = inputs.map(() => false);
+  for (const row of await runFinish(client, inputs, RETURNING_ORDS))
+    ended[row.input_ord as number] = true;
+  return ended;
+}
+
+// One statement for both: the final select chooses what comes back. It reads `wake`, so the
+// NOTIFY is sent (a CTE that only selects runs when it is read).
+const finishStatement = (returning: string): string =>
+  prepared(`with input as (
        select * from jsonb_to_recordset($1::jsonb) as k(ord int, dag_id text, run_id text,
          task_id text, map_index int, try_number int, state text, now timestamptz,
          next_retry_at timestamptz, reschedule_date timestamptz, lines jsonb, rendered jsonb)
@@ -130,11 +131,39 @@ export async function finishTaskInstances(
          then 'task_due_later' else 'task_finished' end)
        where exists (select 1 from updated)
      )
-     select updated.*, (select count(*) from wake) as woken from updated`),
-    [json, SCHEDULER_CHANNEL],
-  );
-  for (const row of result.rows) results[row.input_ord as number] = taskInstanceFromRow(row);
-  return results;
+     select ${returning}, (select count(*) from wake) as woken from updated`);
+const RETURNING_ROWS = finishStatement("updated.*");
+const RETURNING_ORDS = finishStatement("updated.input_ord");
+
+async function runFinish(
+  client: SqlClient,
+  inputs: readonly FinishTaskInstanceInput[],
+  statement: string,
+): Promise<Row[]> {
+  for (const input of inputs) {
+    if (!OUTCOMES.has(input.state)) {
+      throw new StoreError(
+        "INVALID_INPUT",
+        `state: expected one of ${[...OUTCOMES].join(", ")}, got ${String(input.state)}`,
+      );
+    }
+  }
+  const { json, count } = distinctTaskInstanceKeysJson(inputs, (input) => ({
+    tryNumber: input.tryNumber,
+    state: input.state,
+    now: input.now?.toISOString() ?? null,
+    nextRetryAt: input.state === "up_for_retry" ? input.nextRetryAt.toISOString() : null,
+    rescheduleDate: input.state === "up_for_reschedule" ? input.rescheduleDate.toISOString() : null,
+    lines: (input.logLines ?? []).map((l) => ({
+      timestamp: l.timestamp?.toISOString() ?? null,
+      level: l.level ?? "info",
+      message: l.message.replace(/\0/g, "\uFFFD"),
+    })),
+    rendered: input.renderedFields ?? null,
+  }));
+  if (count === 0) return [];
+  const result = await client.query(statement, [json, SCHEDULER_CHANNEL]);
+  return result.rows;
 }
 
 /** Ends one running try (finishTaskInstances of one); null when it is not the running one. */
