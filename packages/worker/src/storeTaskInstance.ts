@@ -17,6 +17,7 @@ import {
   type TaskInstanceKey,
   type XcomRow,
 } from "@updraft/store";
+import { keyOf } from "./attemptResult";
 
 /** What the handle is built from. */
 export interface StoreTaskInstanceInput {
@@ -102,14 +103,7 @@ export function createStoreTaskInstance(input: StoreTaskInstanceInput): StoreTas
     xcomPull: (options) => pull(input, options),
     xcomPush: async (xcomKey, value) => {
       requireOpen("xcom_push");
-      await setXcom(input.client, {
-        dagId: key.dagId,
-        runId: key.runId,
-        taskId: key.taskId,
-        mapIndex: key.mapIndex,
-        key: xcomKey,
-        value,
-      });
+      await setXcom(input.client, Object.assign(keyOf(key), { key: xcomKey, value }));
     },
     skipTasks: async (taskIds) => {
       requireOpen("skip");

@@ -152,15 +152,9 @@ export function createStoreTaskRunner(options: StoreTaskRunnerOptions): TaskRunn
   const compiled = compileStoreTaskRunnerOptions(options);
   return async (job, signal) => {
     const key = keyOf(job);
-    const started = await compiled.starts.submit({
-      dagId: key.dagId,
-      runId: key.runId,
-      taskId: key.taskId,
-      mapIndex: key.mapIndex,
-      tryNumber: job.tryNumber,
-      hostname: compiled.hostname,
-      pid: process.pid,
-    });
+    const started = await compiled.starts.submit(
+      Object.assign(tryKeyOf(job), { hostname: compiled.hostname, pid: process.pid }),
+    );
     const outcome: TaskOutcome =
       started === null
         ? {

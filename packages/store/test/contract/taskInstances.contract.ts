@@ -52,6 +52,13 @@ export async function scheduledRun(
 }
 
 /** Schedules, queues and starts one task instance (try 1). */
+/** Waits (at most 2 s) until `count` notifications have come in. */
+async function untilReceived(received: readonly string[], count: number): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (received.length < count && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 async function runningTi(client: SqlClient, key: TaskInstanceKey, now = day(1)) {
   await scheduleTaskInstances(client, { keys: [key] });
   await queueTaskInstances(client, { keys: [key], limit: 1 });
@@ -402,9 +409,7 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
           state: "up_for_retry",
           nextRetryAt: day(2),
         });
-        const deadline = Date.now() + 2000;
-        while (received.length < 2 && Date.now() < deadline)
-          await new Promise((resolve) => setTimeout(resolve, 5));
+        await untilReceived(received, 2);
         expect(received).toEqual(["task_finished", "task_due_later"]);
       } finally {
         await stop();
@@ -428,9 +433,7 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
           endDate: day(2),
         });
         expect((await getTaskInstance(client, tiKey("r1", "b")))?.state).toBe("running");
-        const deadline = Date.now() + 2000;
-        while (received.length < 1 && Date.now() < deadline)
-          await new Promise((resolve) => setTimeout(resolve, 5));
+        await untilReceived(received, 1);
         expect(received).toEqual(["task_finished"]);
         expect(await finishTries(client, [])).toEqual([]);
       } finally {

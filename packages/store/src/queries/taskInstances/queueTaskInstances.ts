@@ -178,7 +178,8 @@ export interface SentQueueTaskInstances {
   readonly left: QueuedTaskInstances["left"];
 }
 
-const NOTHING: SentQueueTaskInstances = { queued: Promise.resolve([]), left: [] };
+// Fresh each time: callers own (and may sort or extend) the arrays they get.
+const nothing = (): SentQueueTaskInstances => ({ queued: Promise.resolve([]), left: [] });
 
 /** Queues scheduled task instances that fit, highest priority_weight first. */
 export async function queueTaskInstances(
@@ -200,16 +201,16 @@ export async function sendQueueTaskInstances(
   tx: SqlClient,
   input: QueueTaskInstancesInput,
 ): Promise<SentQueueTaskInstances> {
-  if (input.limit <= 0 || input.keys?.length === 0) return NOTHING;
+  if (input.limit <= 0 || input.keys?.length === 0) return nothing();
   const keys = input.keys === undefined ? null : taskInstanceKeysJson(input.keys);
   const read = await readLimitsAndCandidates(tx, input, keys);
-  if (read === null) return NOTHING;
+  if (read === null) return nothing();
   const { limits, dagIds } = read;
   // Usually the best `limit` candidates all fit; only when some were passed over and more
   // may wait behind them is a wider window read (admission is deterministic, so admitting the
   // wider list again decides the first ones the same way).
   const { limit, room } = queueRoom(input, limits);
-  if (limit <= 0) return NOTHING;
+  if (limit <= 0) return nothing();
   let candidates = read.candidates;
   let admission = admitTaskInstances(candidates, limits, limit);
   if (
@@ -224,7 +225,7 @@ export async function sendQueueTaskInstances(
   const order = new Map(admitted.map((c, i) => [c.id, i]));
   const queued =
     admitted.length === 0
-      ? NOTHING.queued
+      ? Promise.resolve([])
       : tx
           .query(
             // By id alone (see stateIsUnindexed).
