@@ -2,6 +2,7 @@
 import { SCHEDULER_CHANNEL } from "../../src/notifications";
 import type { SqlClient } from "../../src/sqlClient";
 import { setDagRunState } from "../../src/queries/runs/setDagRunState";
+import { expandMappedTaskInstance } from "../../src/queries/scheduling/expandMappedTaskInstance";
 import { runProgress } from "../../src/queries/scheduling/runProgress";
 import { clearTaskInstances } from "../../src/queries/taskInstances/clearTaskInstances";
 import { findZombieTaskInstances } from "../../src/queries/taskInstances/findZombieTaskInstances";
@@ -207,6 +208,42 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       expect(next.left.map((l) => [l.runId, l.taskId, l.reason])).toEqual([
         ["r2", "c", "max_active_tis_per_dag"],
       ]);
+    });
+
+    test("max_active_tis_per_dagrun caps a mapped task's instances in each run, pass after pass", async () => {
+      const client = getClient();
+      const tasks = [
+        { taskId: "m", priorityWeight: 2, maxActiveTisPerDagrun: 2 },
+        { taskId: "free", priorityWeight: 1 },
+      ];
+      const mapped = async (runId: string, date: Date) => {
+        const dag = testDag("d", { tasks, maxActiveTasks: 16 });
+        await runningRun(client, dag, runId, date);
+        await expandMappedTaskInstance(client, { dagId: "d", runId, taskId: "m", count: 3 });
+        const keys = [0, 1, 2].map((mapIndex) => ({ ...tiKey(runId, "m"), mapIndex }));
+        await scheduleTaskInstances(client, { keys: [...keys, tiKey(runId, "free")] });
+      };
+      await mapped("r1", day(1));
+      await mapped("r2", day(2));
+      const first = await queueTaskInstances(client, { limit: 10 });
+      expect(first.queued.map((t) => [t.runId, t.taskId, t.mapIndex])).toEqual([
+        ["r1", "m", 0],
+        ["r1", "m", 1],
+        ["r2", "m", 0],
+        ["r2", "m", 1],
+        ["r1", "free", -1],
+        ["r2", "free", -1],
+      ]);
+      // The next pass counts the queued ones from the table: still no room for map index 2.
+      const next = await queueTaskInstances(client, { limit: 10 });
+      expect(next.queued).toEqual([]);
+      expect(next.left.map((l) => [l.runId, l.taskId, l.mapIndex, l.reason])).toEqual([
+        ["r1", "m", 2, "max_active_tis_per_dagrun"],
+        ["r2", "m", 2, "max_active_tis_per_dagrun"],
+      ]);
+      await finishTaskInstanceQueued(client, { ...tiKey("r2", "m"), mapIndex: 0 });
+      const freed = await queueTaskInstances(client, { limit: 10 });
+      expect(freed.queued.map((t) => [t.runId, t.taskId, t.mapIndex])).toEqual([["r2", "m", 2]]);
     });
 
     test("queueTaskInstances takes the best of every running run, not of one run alone", async () => {

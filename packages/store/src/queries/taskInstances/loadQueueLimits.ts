@@ -2,7 +2,8 @@
 // pools and DAGs involved (a count taken before the lock is never enough).
 //   locks:   nothing itself; the caller holds the slot_pool and dag row locks
 //   returns: open pool slots, max_active_tasks per DAG, active (queued + running) task instance
-//            counts in all, per run, per task and per (run, task), and the per-task caps
+//            counts in all, per run, and per task and per (run, task) of the tasks with a cap,
+//            and those caps (dag.task_concurrency_limits)
 //            (dag.task_concurrency_limits)
 import type { Row, SqlClient } from "../../sqlClient";
 import { prepared } from "../../preparedStatements";
@@ -13,7 +14,10 @@ export interface QueueLimits {
   readonly pools: readonly { readonly pool: string; readonly open: number }[];
   /** max_active_tasks per DAG (Airflow 3: running task instances per DAG run). */
   readonly dags: readonly { readonly dagId: string; readonly maxActiveTasks: number }[];
-  /** Queued + running counts per run (taskId null), per task (runId null), per (run, task). */
+  /**
+   * Queued + running counts per run (taskId null), and for tasks with a cap per task (runId
+   * null) and per (run, task); a task without one has no count here.
+   */
   readonly active: readonly {
     readonly dagId: string;
     readonly runId: string | null;
@@ -33,6 +37,13 @@ export interface QueueLimits {
 
 const num = (value: unknown): number | null => (value === null ? null : Number(value));
 
+// The tasks with a cap (max_active_tis_per_dag / _per_dagrun) of the DAGs in `dags`: only
+// theirs are counted per task, so a pass reads one count per run, not one per active instance
+// (a 1,024-instance window of a wide run had made every pass aggregate ~2,000 groups as JSON).
+const CAPPED_TASKS = (dags: string): string => `select d.dag_id, t->>'task_id'
+  from dag d cross join lateral jsonb_array_elements(d.task_concurrency_limits) t
+  where d.dag_id = any(${dags}) and d.has_task_concurrency_limits`;
+
 /**
  * The select list reading the limits of the pools in the text[] expression `pools` and the DAGs
  * in `dags` (columns pools, dags, counts, total, caps; see limitsFromRow). queueTaskInstances
@@ -50,9 +61,14 @@ export function queueLimitsColumns(pools: string, dags: string): string {
     (select coalesce(jsonb_agg(d), '[]') from (
        select dag_id, max_active_tasks from dag where dag_id = any(${dags})) d) as dags,
     (select coalesce(jsonb_agg(c), '[]') from (
+       select dag_id, run_id, null::text as task_id, count(*)::int as n from task_instance
+       where state in ('queued', 'running') and dag_id = any(${dags})
+       group by dag_id, run_id
+       union all
        select dag_id, run_id, task_id, count(*)::int as n from task_instance
        where state in ('queued', 'running') and dag_id = any(${dags})
-       group by grouping sets ((dag_id, run_id), (dag_id, task_id), (dag_id, run_id, task_id))
+         and (dag_id, task_id) in (${CAPPED_TASKS(dags)})
+       group by grouping sets ((dag_id, task_id), (dag_id, run_id, task_id))
      ) c) as counts,
     (select count(*)::int from task_instance where state in ('queued', 'running')) as total,
     (select coalesce(jsonb_agg(t), '[]') from (
