@@ -4,7 +4,6 @@
 //   returns: open pool slots, max_active_tasks per DAG, active (queued + running) task instance
 //            counts in all, per run, and per task and per (run, task) of the tasks with a cap,
 //            and those caps (dag.task_concurrency_limits)
-//            (dag.task_concurrency_limits)
 import type { Row, SqlClient } from "../../sqlClient";
 import { prepared } from "../../preparedStatements";
 
