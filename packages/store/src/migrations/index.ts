@@ -6,6 +6,7 @@ import { sql as notifications } from "./0004_notifications";
 import { sql as apiUsers } from "./0005_api_users";
 import { sql as apiListIndexes } from "./0006_api_list_indexes";
 import { sql as taskInstanceWriteIndexes } from "./0007_task_instance_write_indexes";
+import { sql as taskLogWithoutRunKeyLocks } from "./0008_task_log_without_run_key_locks";
 
 /** One migration: a version number, a name, and its SQL. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: "api_users", sql: apiUsers },
   { version: 6, name: "api_list_indexes", sql: apiListIndexes },
   { version: 7, name: "task_instance_write_indexes", sql: taskInstanceWriteIndexes },
+  { version: 8, name: "task_log_without_run_key_locks", sql: taskLogWithoutRunKeyLocks },
 ];

@@ -99,5 +99,27 @@ export function describeLogsContract(getClient: () => SqlClient): void {
         appendTaskLogs(client, { ...ti, runId: "nope", tryNumber: 1, lines: [{ message: "x" }] }),
       ).rejects.toMatchObject({ code: "NOT_FOUND" });
     });
+
+    test("deleting a run, or its DAG, deletes the run's lines and no other's", async () => {
+      const client = getClient();
+      const other = { ...ti, runId: "r2" };
+      await client.query(
+        `insert into dag_run (dag_id, run_id, run_type, run_after, state)
+         values ($1, $2, 'manual', now(), 'running')`,
+        [other.dagId, other.runId],
+      );
+      const line = [{ message: "kept?" }];
+      await appendTaskLogs(client, { ...ti, tryNumber: 1, lines: line });
+      await appendTaskLogs(client, { ...other, tryNumber: 1, lines: line });
+      const lineCount = async (runId: string) =>
+        (await readTaskLogs(client, { ...ti, runId, tryNumber: 1 })).lines.length;
+      await client.query("delete from dag_run where dag_id = $1 and run_id = $2", [
+        ti.dagId,
+        ti.runId,
+      ]);
+      expect([await lineCount(ti.runId), await lineCount(other.runId)]).toEqual([0, 1]);
+      await client.query("delete from dag where dag_id = $1", [ti.dagId]);
+      expect(await lineCount(other.runId)).toBe(0);
+    });
   });
 }

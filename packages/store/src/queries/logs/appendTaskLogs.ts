@@ -1,6 +1,7 @@
 // appendTaskLogs: stores a batch of log lines of one task instance try in one insert.
 //   writes:  inserts one `task_log` row per line, ids increasing in the order given
-//   locks:   key-share lock on the dag_run row (foreign key) until commit
+//   locks:   key-share lock on the dag_run row until commit (the run cannot go meanwhile; its
+//            deletion deletes its lines, see migration 0008)
 //   returns: { count, lastId } (lastId null for an empty batch); NOT_FOUND when the run does
 //            not exist
 import { hasErrorCode } from "@updraft/sdk";
@@ -55,6 +56,7 @@ export async function appendTaskLogs(
        select $1, $2, $3, $4, $5, coalesce((l.line->>'timestamp')::timestamptz, now()),
               l.line->>'level', l.line->>'message'
        from jsonb_array_elements($6::jsonb) with ordinality as l(line, ord)
+       where exists (select 1 from dag_run where dag_id = $1 and run_id = $2 for key share)
        order by l.ord
        returning id`,
       [
@@ -66,18 +68,24 @@ export async function appendTaskLogs(
         JSON.stringify(lines),
       ],
     );
+    // Lines were given, so none stored means the run was not there.
+    if (result.rows.length === 0) throw runNotFound(input);
     const lastId = result.rows.reduce<number | null>(
       (max, r) => Math.max(max ?? 0, Number(r.id)),
       null,
     );
     return { count: result.rows.length, lastId };
   } catch (error) {
-    if (hasErrorCode(error, "23503"))
-      throw new StoreError(
-        "NOT_FOUND",
-        `appendTaskLogs: DAG run ${input.dagId}/${input.runId} does not exist`,
-        { details: { dagId: input.dagId, runId: input.runId }, cause: error },
-      );
+    // A database migrated before 0008 still has the foreign key.
+    if (hasErrorCode(error, "23503")) throw runNotFound(input, error);
     throw error;
   }
+}
+
+function runNotFound(input: AppendTaskLogsInput, cause?: unknown): StoreError {
+  return new StoreError(
+    "NOT_FOUND",
+    `appendTaskLogs: DAG run ${input.dagId}/${input.runId} does not exist`,
+    { details: { dagId: input.dagId, runId: input.runId }, cause },
+  );
 }
