@@ -126,6 +126,21 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       expect(second.left).toHaveLength(3);
     });
 
+    test("with every pool full, queueing examines no candidate", async () => {
+      const client = getClient();
+      await client.query("update slot_pool set slots = 2 where pool = 'default_pool'");
+      await scheduledRun(
+        client,
+        "r1",
+        ["a", "b", "c"].map((taskId) => ({ taskId })),
+      );
+      const first = await queueTaskInstances(client, { limit: 10 });
+      expect(first.queued).toHaveLength(2);
+      expect(first.left.map((l) => l.reason)).toEqual(["pool_full"]);
+      // No slot is open anywhere, so nothing is read (nor locked) to be passed over.
+      expect(await queueTaskInstances(client, { limit: 10 })).toEqual({ queued: [], left: [] });
+    });
+
     test("candidates passed over for a full pool do not hide a lower-priority one that fits", async () => {
       const client = getClient();
       await addPool(client, "p0", 0);

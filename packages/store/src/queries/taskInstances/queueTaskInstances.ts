@@ -5,10 +5,11 @@
 //            keys, their DAGs) FOR NO KEY UPDATE (by dag_id) — so two callers admit one after
 //            the other — then the candidate `task_instance` rows FOR UPDATE SKIP LOCKED
 //   reads:   room + 64 candidates, best first (room: limit, at most parallelism − queued − running
-//            and the pools' open slots), and
+//            and the pools' open slots; none when room is 0, as no task takes 0 pool slots), and
 //            4 × room + 64 when some of those did not fit and more wait behind them;
 //            after the locks: pool occupancy (queued + running, + deferred when the pool's
-//            include_deferred), queued + running per run / task / (run, task), task caps
+//            include_deferred), queued + running per run (and per task / (run, task) of the
+//            tasks with a cap), task caps
 //   writes:  state queued, queued_dttm = now, queued_by_job_id
 //   returns: the queued task instances (with try_number) in priority order, and the candidates
 //            left, each with the reason (pool_full, pool_not_found, max_active_tasks, …)
@@ -150,8 +151,8 @@ const READ = `with scope as materialized (${SCOPE}),
   limits as materialized (
     select ${queueLimitsColumns("(select pools from scope)::text[]", "(select dags from scope)::text[]")}
   ), examined as (
-    select case when l.room_limit <= 0 then 0
-      else least(l.room_limit, coalesce(o.open, 0))::int + $4 end as n
+    select case when l.room_limit <= 0 or coalesce(o.open, 0) <= 0 then 0
+      else least(l.room_limit, o.open)::int + $4 end as n
     from (select least($2::float8, $3::float8 - total) as room_limit, pools from limits) l
     cross join lateral (
       select sum(case when (p->>'slots')::int = -1 then 'Infinity'::float8
@@ -210,7 +211,7 @@ export async function sendQueueTaskInstances(
   // may wait behind them is a wider window read (admission is deterministic, so admitting the
   // wider list again decides the first ones the same way).
   const { limit, room } = queueRoom(input, limits);
-  if (limit <= 0) return nothing();
+  if (room <= 0) return nothing(); // no open pool slot: no candidate fits (pool_slots >= 1)
   let candidates = read.candidates;
   let admission = admitTaskInstances(candidates, limits, limit);
   if (
@@ -303,8 +304,8 @@ async function readLimitsAndCandidates(
     }
   }
   const limits = await loadQueueLimits(tx, { pools, dagIds });
-  const { limit, room } = queueRoom(input, limits);
-  const examined = limit <= 0 ? 0 : room + EXAMINE_EXTRA;
+  const { room } = queueRoom(input, limits);
+  const examined = room <= 0 ? 0 : room + EXAMINE_EXTRA;
   const candidates = examined === 0 ? [] : await fetchCandidates(tx, keys, dagIds, examined);
   return { limits, dagIds, candidates, examined };
 }
