@@ -165,7 +165,10 @@ export type {
   SetTaskInstanceStatesInput,
   TaskInstanceStateChange,
 } from "./queries/taskInstances/setTaskInstanceStates";
-export { scheduleTaskInstances } from "./queries/taskInstances/scheduleTaskInstances";
+export {
+  scheduleTaskInstances,
+  scheduleTaskInstancesCount,
+} from "./queries/taskInstances/scheduleTaskInstances";
 export type { ScheduleTaskInstancesInput } from "./queries/taskInstances/scheduleTaskInstances";
 export {
   queueTaskInstances,

@@ -23,7 +23,7 @@ import {
   expandMappedTaskInstance,
   previousRunInstances,
   runProgress,
-  scheduleTaskInstances,
+  scheduleTaskInstancesCount,
   setDagRunState,
   setTaskInstanceStates,
   type SqlClient,
@@ -109,7 +109,7 @@ export async function scheduleDagRun(
       runId: run.runId,
       ...k,
     }));
-    const scheduled = scheduleTaskInstances(tx, { keys, now }).then((rows) => rows.length);
+    const scheduled = scheduleTaskInstancesCount(tx, { keys, now });
     scheduled.catch(() => undefined); // the caller awaits it
     return { scheduled, changed, finished: null, reason: null };
   }

@@ -15,7 +15,7 @@ import {
   registerJob,
   resetTaskInstancesForRetry,
   SCHEDULER_CHANNEL,
-  scheduleTaskInstances,
+  scheduleTaskInstancesCount,
   schedulerTimers,
   type DagRunRow,
   type SqlClient,
@@ -373,7 +373,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     }
     const retried = full ? await resetTaskInstancesForRetry(tx, { now }) : [];
     const reschedule = full ? await dueReschedules(tx, { now }) : [];
-    const poked = await scheduleTaskInstances(tx, { keys: reschedule, now });
+    const poked = await scheduleTaskInstancesCount(tx, { keys: reschedule, now });
     const { queued } = await sendQueueTaskInstances(tx, {
       limit: this.#o.parallelism,
       parallelism: this.#o.parallelism,
@@ -390,7 +390,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
       scheduled,
       more: claimed.length === this.#o.maxDagRunsPerLoop,
       retried: retried.length,
-      poked: poked.length,
+      poked,
       queued,
     };
   }

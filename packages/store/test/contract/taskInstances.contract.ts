@@ -17,7 +17,10 @@ import { listTaskInstances } from "../../src/queries/taskInstances/listTaskInsta
 import { listTaskInstancesInStates } from "../../src/queries/taskInstances/listTaskInstancesInStates";
 import { queueTaskInstances } from "../../src/queries/taskInstances/queueTaskInstances";
 import { resetTaskInstancesForRetry } from "../../src/queries/taskInstances/resetTaskInstancesForRetry";
-import { scheduleTaskInstances } from "../../src/queries/taskInstances/scheduleTaskInstances";
+import {
+  scheduleTaskInstances,
+  scheduleTaskInstancesCount,
+} from "../../src/queries/taskInstances/scheduleTaskInstances";
 import { setTaskInstanceStates } from "../../src/queries/taskInstances/setTaskInstanceStates";
 import { startTaskInstance } from "../../src/queries/taskInstances/startTaskInstance";
 import { startTries } from "../../src/queries/taskInstances/startTry";
@@ -101,6 +104,23 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
       expect(
         (await listTaskInstances(client, { dagId: "d", runId: "r1" })).map((t) => t.taskId),
       ).toEqual(["a", "b"]);
+    });
+
+    test("scheduleTaskInstancesCount schedules as scheduleTaskInstances and says how many, for few keys and many", async () => {
+      const client = getClient();
+      const tasks = Array.from({ length: 40 }, (_, i) => ({ taskId: `t${i}` }));
+      await runningRun(client, testDag("d", { tasks }), "r1", day(1));
+      const keys = tasks.map((t) => tiKey("r1", t.taskId));
+      // 3 keys go by unique-key probes, 40 by a hash join over the run; each counts what it moved.
+      expect(await scheduleTaskInstancesCount(client, { keys: keys.slice(0, 3) })).toBe(3);
+      expect(await scheduleTaskInstancesCount(client, { keys, now: day(2) })).toBe(37);
+      expect(await scheduleTaskInstancesCount(client, { keys })).toBe(0);
+      expect(await scheduleTaskInstancesCount(client, { keys: [] })).toBe(0);
+      const states = await listTaskInstances(client, { dagId: "d", runId: "r1" });
+      expect(new Set(states.map((t) => `${t.state} ${t.tryNumber}`))).toEqual(
+        new Set(["scheduled 1"]),
+      );
+      expect(states.find((t) => t.taskId === "t39")?.scheduledDttm).toEqual(day(2));
     });
 
     test("queueTaskInstances fills a pool of 2 by priority and reports the rest", async () => {
