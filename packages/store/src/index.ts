@@ -170,6 +170,11 @@ export {
   scheduleTaskInstancesCount,
 } from "./queries/taskInstances/scheduleTaskInstances";
 export type { ScheduleTaskInstancesInput } from "./queries/taskInstances/scheduleTaskInstances";
+export { sendScheduleAndQueue } from "./queries/taskInstances/scheduleAndQueueTaskInstances";
+export type {
+  ScheduleAndQueueInput,
+  ScheduledAndQueued,
+} from "./queries/taskInstances/scheduleAndQueueTaskInstances";
 export {
   queueTaskInstances,
   sendQueueTaskInstances,

@@ -23,7 +23,6 @@ import {
   expandMappedTaskInstance,
   previousRunInstances,
   runProgress,
-  scheduleTaskInstancesCount,
   setDagRunState,
   setTaskInstanceStates,
   type SqlClient,
@@ -37,11 +36,10 @@ import type { SchedulableDag } from "./dagCache";
 /** What one pass did to one run. */
 export interface DagRunPassResult {
   /**
-   * How many instances the pass scheduled: the schedule write is sent but not awaited, so the
-   * caller's next statements (queueing) follow it in the same round trip. The caller awaits it
-   * before its transaction ends; it rejects when the write failed.
+   * The instances whose dependencies are met: the caller writes them (scheduled, or straight to
+   * queued when they fit), after the runs of its pass have been examined.
    */
-  readonly scheduled: Promise<number>;
+  readonly toSchedule: readonly TaskInstanceKey[];
   /** Instances set skipped / upstream_failed / failed by the pass. */
   readonly changed: number;
   /** The run's new state when the pass finished it. */
@@ -52,8 +50,7 @@ export interface DagRunPassResult {
 
 /** From this many tasks on, a pass first counts what could change before reading every state. */
 export const LARGE_RUN = 500;
-const NONE = Promise.resolve(0);
-const IDLE: DagRunPassResult = { scheduled: NONE, changed: 0, finished: null, reason: null };
+const IDLE: DagRunPassResult = { toSchedule: [], changed: 0, finished: null, reason: null };
 
 // A mapped task expands at most once per pass; a run has few mapped tasks, so a handful of
 // rounds covers chains of mapped tasks whose inputs all came in.
@@ -100,20 +97,18 @@ export async function scheduleDagRun(
   }
   const ready = await filterPreviousRunDeps(tx, dag, run, toSchedule);
   if (ready.length > 0) {
-    // The run goes on: what is scheduled now is in flight, so there is nothing to finish, and
-    // the write need not be waited for here (the connection pipelines the statements behind
-    // it). An instance the compare-and-set leaves alone (changed meanwhile) is the next
+    // The run goes on: what is scheduled now is in flight, so there is nothing to finish. An
+    // instance the caller's compare-and-set leaves alone (changed meanwhile) is the next
     // pass's to judge.
-    const keys: TaskInstanceKey[] = ready.map((k) => ({
+    const toSchedule: TaskInstanceKey[] = ready.map((k) => ({
       dagId: run.dagId,
       runId: run.runId,
-      ...k,
+      taskId: k.taskId,
+      mapIndex: k.mapIndex,
     }));
-    const scheduled = scheduleTaskInstancesCount(tx, { keys, now });
-    scheduled.catch(() => undefined); // the caller awaits it
-    return { scheduled, changed, finished: null, reason: null };
+    return { toSchedule, changed, finished: null, reason: null };
   }
-  return { scheduled: NONE, changed, ...(await finishIfDone(tx, dag, run, instances, now)) };
+  return { toSchedule: [], changed, ...(await finishIfDone(tx, dag, run, instances, now)) };
 }
 
 /** The mapped tasks ready to expand: their lengths, then the expansion, skip or failure. */
@@ -270,7 +265,7 @@ async function timeOut(
   const changed = (await setTaskInstanceStates(tx, { changes, now })).length;
   const moved = await setDagRunState(tx, { id: run.id, from: "running", to: "failed", now });
   return {
-    scheduled: NONE,
+    toSchedule: [],
     changed,
     finished: moved ? "failed" : null,
     reason: moved ? "timed_out" : null,

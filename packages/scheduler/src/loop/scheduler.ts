@@ -16,9 +16,11 @@ import {
   resetTaskInstancesForRetry,
   SCHEDULER_CHANNEL,
   scheduleTaskInstancesCount,
+  sendScheduleAndQueue,
   schedulerTimers,
   type DagRunRow,
   type SqlClient,
+  type TaskInstanceKey,
   type TaskInstanceRow,
   claimDagRunsToSchedule,
 } from "@updraft/store";
@@ -68,6 +70,10 @@ export interface SchedulerEvents {
 // Its prepared statements run on generic plans: re-planned per call, the chain's one-key
 // schedule update spent more time planning than running.
 const PASS_TRANSACTION = { indexScansOnly: true, asyncCommit: true, genericPlans: true } as const;
+
+/** A pass queues at once (sendScheduleAndQueue) the ready instances of one run, up to this many. */
+const FAST_PATH_KEYS = 32;
+const NONE_LEFT = Promise.resolve(0);
 
 const noopLogger: SchedulerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -330,7 +336,11 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         now,
       });
     }
-    return { ...result, queued: await result.queued, finished: finished.length };
+    const queued = await result.queued;
+    // Instances the fast path left scheduled (they did not all fit) are queued by the next pass.
+    const more = result.more || (await result.leftScheduled) > 0;
+    const scheduled = await result.scheduled;
+    return { ...result, queued, scheduled, more, finished: finished.length };
   }
 
   /** The pass's work inside its transaction: claim, examine, schedule retries and pokes, queue. */
@@ -352,15 +362,14 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     const hashes = new Map<string, string>();
     for (const { run, dagHash } of claimed) if (dagHash !== null) hashes.set(run.dagId, dagHash);
     const dags = await this.cache.loadVersions(hashes, tx);
-    const scheduleWrites: Promise<number>[] = [];
+    const ready: TaskInstanceKey[][] = [];
     for (const { run, instances } of claimed) {
       const dag = dags.get(run.dagId);
       if (dag === undefined) continue;
       if (dag.taskById.size >= LARGE_RUN) this.#largeDags.add(run.dagId);
       else this.#largeDags.delete(run.dagId);
       const pass = await scheduleDagRun(tx, dag, run, now, instances ?? null);
-      scheduleWrites.push(pass.scheduled);
-      writes.push(pass.scheduled);
+      if (pass.toSchedule.length > 0) ready.push([...pass.toSchedule]);
       if (pass.finished !== null) {
         finished.push({
           run,
@@ -371,6 +380,21 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
         dagOf.set(run.id, dag);
       }
     }
+    const [only, ...others] = ready;
+    if (!full && only !== undefined && others.length === 0 && only.length <= FAST_PATH_KEYS) {
+      // Nothing else waits to be queued: the few instances of one run that became ready go
+      // straight to queued when they fit, in the pass's last round trip, with the COMMIT.
+      if (claimed.every((c) => !c.scheduledWaiting))
+        return this.#scheduleAndQueue(tx, only, claimed.length, writes, now);
+    }
+    const scheduleWrites = ready.map((keys) => {
+      // Sent without waiting for the answer: the statements after it ride in the same round
+      // trip, and Postgres still runs them in order.
+      const write = scheduleTaskInstancesCount(tx, { keys, now });
+      write.catch(() => undefined); // awaited below
+      writes.push(write);
+      return write;
+    });
     const retried = full ? await resetTaskInstancesForRetry(tx, { now }) : [];
     const reschedule = full ? await dueReschedules(tx, { now }) : [];
     const poked = await scheduleTaskInstancesCount(tx, { keys: reschedule, now });
@@ -387,12 +411,50 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     for (const count of await Promise.all(scheduleWrites)) scheduled += count;
     return {
       examined: claimed.length,
-      scheduled,
+      scheduled: Promise.resolve(scheduled),
       more: claimed.length === this.#o.maxDagRunsPerLoop,
       retried: retried.length,
       poked,
       queued,
+      leftScheduled: NONE_LEFT,
     };
+  }
+
+  /**
+   * The fast path of a pass (sendScheduleAndQueue): its write is the pass's last statement, the
+   * COMMIT follows it unwaited. What did not fit stays scheduled, and the next pass queues it.
+   */
+  #scheduleAndQueue(
+    tx: SqlClient,
+    keys: readonly TaskInstanceKey[],
+    examined: number,
+    writes: Promise<unknown>[],
+    now: Date,
+  ) {
+    const [first] = keys as [TaskInstanceKey];
+    const written = sendScheduleAndQueue(tx, {
+      dagId: first.dagId,
+      runId: first.runId,
+      keys,
+      parallelism: this.#o.parallelism,
+      jobId: this.#jobId,
+      now,
+    });
+    writes.push(written);
+    // Awaited after the COMMIT; when the write fails, the pass reports its error from `writes`.
+    const settled = <T>(p: Promise<T>): Promise<T> => {
+      p.catch(() => undefined);
+      return p;
+    };
+    return Promise.resolve({
+      examined,
+      scheduled: settled(written.then((w) => w.queued.length + w.scheduled)),
+      more: examined === this.#o.maxDagRunsPerLoop,
+      retried: 0,
+      poked: 0,
+      queued: settled(written.then((w) => w.queued)),
+      leftScheduled: settled(written.then((w) => w.scheduled)),
+    });
   }
 
   /** Hands the tries queued in the pass to the executor; returns how many. */

@@ -16,6 +16,7 @@ import { heartbeatTaskInstance } from "../../src/queries/taskInstances/heartbeat
 import { listTaskInstances } from "../../src/queries/taskInstances/listTaskInstances";
 import { listTaskInstancesInStates } from "../../src/queries/taskInstances/listTaskInstancesInStates";
 import { queueTaskInstances } from "../../src/queries/taskInstances/queueTaskInstances";
+import { sendScheduleAndQueue } from "../../src/queries/taskInstances/scheduleAndQueueTaskInstances";
 import { resetTaskInstancesForRetry } from "../../src/queries/taskInstances/resetTaskInstancesForRetry";
 import {
   scheduleTaskInstances,
@@ -121,6 +122,88 @@ export function describeTaskInstancesContract(getClient: () => SqlClient): void 
         new Set(["scheduled 1"]),
       );
       expect(states.find((t) => t.taskId === "t39")?.scheduledDttm).toEqual(day(2));
+    });
+
+    describe("sendScheduleAndQueue", () => {
+      const send = (client: SqlClient, taskIds: string[], extra: { parallelism?: number } = {}) =>
+        client.transaction(async (tx) =>
+          sendScheduleAndQueue(tx, {
+            dagId: "d",
+            runId: "r1",
+            keys: taskIds.map((taskId) => ({ taskId, mapIndex: -1 })),
+            parallelism: extra.parallelism ?? 32,
+            jobId: 7,
+            now: day(2),
+          }),
+        );
+      const states = async (client: SqlClient) =>
+        (await listTaskInstances(client, { dagId: "d", runId: "r1" })).map((t) => [
+          t.taskId,
+          t.state,
+          t.tryNumber,
+        ]);
+
+      test("ready instances that all fit go straight to queued, counted as a try", async () => {
+        const client = getClient();
+        const dag = testDag("d", { tasks: [{ taskId: "a" }, { taskId: "b" }, { taskId: "c" }] });
+        await runningRun(client, dag, "r1", day(1));
+        const result = await send(client, ["a", "b"]);
+        expect(result.scheduled).toBe(0);
+        expect(
+          result.queued.map((t) => [t.taskId, t.state, t.tryNumber, t.queuedByJobId]).sort(),
+        ).toEqual([
+          ["a", "queued", 1, 7],
+          ["b", "queued", 1, 7],
+        ]);
+        expect(result.queued[0]).toMatchObject({ scheduledDttm: day(2), queuedDttm: day(2) });
+        expect(await states(client)).toEqual([
+          ["a", "queued", 1],
+          ["b", "queued", 1],
+          ["c", null, 0],
+        ]);
+        // A second call finds nothing to move (compare-and-set on the state).
+        expect(await send(client, ["a", "b"])).toEqual({ queued: [], scheduled: 0 });
+      });
+
+      test.each([
+        ["the pool", { pool: "p1", poolSlots: 2 }, {}],
+        ["max_active_tasks", {}, {}],
+        ["parallelism", {}, { parallelism: 1 }],
+        ["a task cap", { maxActiveTisPerDag: 5 }, {}],
+      ] as const)(
+        "when %s leaves no room for them all, they are only scheduled",
+        async (_, task, extra) => {
+          const client = getClient();
+          await addPool(client, "p1", 3);
+          const tasks = ["a", "b"].map((taskId) => ({ taskId, ...task }));
+          const dag = testDag("d", {
+            tasks,
+            maxActiveTasks: 1 + (_ === "max_active_tasks" ? 0 : 9),
+          });
+          await runningRun(client, dag, "r1", day(1));
+          const result = await send(client, ["a", "b"], extra);
+          expect(result).toEqual({ queued: [], scheduled: 2 });
+          expect(await states(client)).toEqual([
+            ["a", "scheduled", 1],
+            ["b", "scheduled", 1],
+          ]);
+        },
+      );
+
+      test("two callers at once never overfill a pool", async () => {
+        const client = getClient();
+        await addPool(client, "p1", 1);
+        const dag = testDag("d", {
+          tasks: [
+            { taskId: "a", pool: "p1" },
+            { taskId: "b", pool: "p1" },
+          ],
+        });
+        await runningRun(client, dag, "r1", day(1));
+        const [one, two] = await Promise.all([send(client, ["a"]), send(client, ["b"])]);
+        expect(one.queued.length + two.queued.length).toBe(1);
+        expect(one.scheduled + two.scheduled).toBe(1);
+      });
     });
 
     test("queueTaskInstances fills a pool of 2 by priority and reports the rest", async () => {

@@ -6,7 +6,7 @@
 //            while acting on the runs; another caller skips them meanwhile
 //   writes:  last_scheduling_decision = now, so the next claim prefers runs examined longest ago
 //   returns: the claimed runs, least recently examined first (never examined first), each with
-//            its DAG's current serialized dag_hash (so a cache of serialized DAGs needs no
+//            whether any instance is waiting in `scheduled`, its DAG's current serialized dag_hash (so a cache of serialized DAGs needs no
 //            separate read to know it is current) and, when asked, the states of a small run's
 //            task instances (what taskInstanceStates reads), saving the pass a round trip
 import { type DagRunRow, dagRunFromRow } from "../../rows/dagRunRow";
@@ -38,6 +38,11 @@ export interface ClaimedDagRun {
    * (more instances, or a DAG excepted). Undefined without `withStates`.
    */
   readonly instances?: TaskInstanceStateRow[] | null;
+  /**
+   * Whether any task instance, of any run, was `scheduled` (waiting to be queued) as the claim
+   * read: a pass with none waiting may queue what it schedules at once (sendScheduleAndQueue).
+   */
+  readonly scheduledWaiting: boolean;
 }
 
 /** Claims up to `limit` running runs; concurrent callers get disjoint sets. */
@@ -63,6 +68,8 @@ export async function claimDagRunsToSchedule(
      from claimed c where r.id = c.id
      returning r.*, c.previous_decision,
        (select s.dag_hash from serialized_dag s where s.dag_id = r.dag_id) as claimed_dag_hash,
+       (select exists (select 1 from task_instance where state = 'scheduled'))
+         as scheduled_waiting,
        case when $3::int is not null and not r.dag_id = any($4::text[]) then (
          select case when count(*) <= $3 then coalesce(json_agg(
            json_build_array(i.task_id, i.map_index, i.state)), '[]') end
@@ -88,6 +95,7 @@ export async function claimDagRunsToSchedule(
     claimed: {
       run: dagRunFromRow(row),
       dagHash: (row.claimed_dag_hash as string | null) ?? null,
+      scheduledWaiting: row.scheduled_waiting === true,
       ...(withStates ? { instances: statesOf(row.claimed_states) } : {}),
     },
   }));
