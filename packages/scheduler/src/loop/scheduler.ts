@@ -362,14 +362,14 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     const hashes = new Map<string, string>();
     for (const { run, dagHash } of claimed) if (dagHash !== null) hashes.set(run.dagId, dagHash);
     const dags = await this.cache.loadVersions(hashes, tx);
-    const ready: TaskInstanceKey[][] = [];
+    const ready: (readonly TaskInstanceKey[])[] = [];
     for (const { run, instances } of claimed) {
       const dag = dags.get(run.dagId);
       if (dag === undefined) continue;
       if (dag.taskById.size >= LARGE_RUN) this.#largeDags.add(run.dagId);
       else this.#largeDags.delete(run.dagId);
       const pass = await scheduleDagRun(tx, dag, run, now, instances ?? null);
-      if (pass.toSchedule.length > 0) ready.push([...pass.toSchedule]);
+      if (pass.toSchedule.length > 0) ready.push(pass.toSchedule);
       if (pass.finished !== null) {
         finished.push({
           run,

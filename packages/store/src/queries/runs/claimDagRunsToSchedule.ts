@@ -6,9 +6,10 @@
 //            while acting on the runs; another caller skips them meanwhile
 //   writes:  last_scheduling_decision = now, so the next claim prefers runs examined longest ago
 //   returns: the claimed runs, least recently examined first (never examined first), each with
-//            whether any instance is waiting in `scheduled`, its DAG's current serialized dag_hash (so a cache of serialized DAGs needs no
-//            separate read to know it is current) and, when asked, the states of a small run's
-//            task instances (what taskInstanceStates reads), saving the pass a round trip
+//            its DAG's current serialized dag_hash (so a cache of serialized DAGs needs no
+//            separate read to know it is current), whether any instance is waiting in
+//            `scheduled`, and, when asked, the states of a small run's task instances (what
+//            taskInstanceStates reads), saving the pass a round trip
 import { type DagRunRow, dagRunFromRow } from "../../rows/dagRunRow";
 import type { Row, SqlClient } from "../../sqlClient";
 import { prepared } from "../../preparedStatements";

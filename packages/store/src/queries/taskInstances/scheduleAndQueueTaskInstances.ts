@@ -16,6 +16,7 @@
 import { type TaskInstanceRow, taskInstanceFromRow } from "../../rows/taskInstanceRow";
 import type { SqlClient } from "../../sqlClient";
 import { prepared } from "../../preparedStatements";
+import { NEXT_TRY_NUMBER, SCHEDULABLE_STATE } from "./scheduleTaskInstances";
 
 /** Input of sendScheduleAndQueue: keys of one run. */
 export interface ScheduleAndQueueInput {
@@ -41,7 +42,7 @@ const TARGETS = `select ti.id, ti.pool, ti.pool_slots, ti.task_id from task_inst
     join dag_run r on r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'
     where ti.dag_id = $1 and ti.run_id = $2
       and (ti.task_id, ti.map_index) in (select * from unnest($3::text[], $4::int[]))
-      and (ti.state is null or ti.state in ('up_for_retry', 'up_for_reschedule'))`;
+      and ${SCHEDULABLE_STATE}`;
 
 const LOCKS = prepared(`with target as (${TARGETS}),
   locked_pools as (
@@ -73,8 +74,7 @@ const WRITE = prepared(`with target as (${TARGETS}),
   fits as (select coalesce((${FITS}), false) as ok)
   update task_instance ti set updated_at = now(),
     state = case when f.ok then 'queued' else 'scheduled' end,
-    try_number = case when ti.state = 'up_for_reschedule' then ti.try_number
-      else ti.try_number + 1 end,
+    try_number = ${NEXT_TRY_NUMBER},
     scheduled_dttm = coalesce($5::timestamptz, now()),
     queued_dttm = case when f.ok then coalesce($5::timestamptz, now()) else ti.queued_dttm end,
     queued_by_job_id = case when f.ok then $7::bigint else ti.queued_by_job_id end

@@ -23,11 +23,16 @@ export interface ScheduleTaskInstancesInput {
   readonly now?: Date;
 }
 
-const SET = `set state = 'scheduled', updated_at = now(),
-  try_number = case when ti.state = 'up_for_reschedule' then ti.try_number
-    else ti.try_number + 1 end,
+/** The states a task instance `ti` is scheduled from. */
+export const SCHEDULABLE_STATE = `(ti.state is null or ti.state in ('up_for_retry',
+  'up_for_reschedule'))`;
+/** `ti`'s try number once scheduled: a rescheduled sensor continues the same try. */
+export const NEXT_TRY_NUMBER = `case when ti.state = 'up_for_reschedule' then ti.try_number
+  else ti.try_number + 1 end`;
+
+const SET = `set state = 'scheduled', updated_at = now(), try_number = ${NEXT_TRY_NUMBER},
   scheduled_dttm = coalesce($5::timestamptz, now())`;
-const SCHEDULABLE = `(ti.state is null or ti.state in ('up_for_retry', 'up_for_reschedule'))
+const SCHEDULABLE = `${SCHEDULABLE_STATE}
   and r.dag_id = ti.dag_id and r.run_id = ti.run_id and r.state = 'running'`;
 
 // Up to this many keys of a run (a chain's next task, a retry, the few tasks an upstream
