@@ -53,13 +53,13 @@ export class SqlTimings {
 /** A file every timed statement is appended to (pid, epoch ms, ms taken, text), for timelines. */
 const TRACE_FILE = process.env.BENCH_SQL_TRACE;
 
-function trace(started: number, text: string): void {
+function trace(started: number, text: string, rows = 0): void {
   if (TRACE_FILE === undefined) return;
   const at = (performance.timeOrigin + started).toFixed(2);
   const took = (performance.now() - started).toFixed(2);
   appendFileSync(
     TRACE_FILE,
-    `${process.pid} ${at} ${took} ${text.replace(/\s+/g, " ").slice(0, 70)}\n`,
+    `${process.pid} ${at} ${took} ${rows} ${text.replace(/\s+/g, " ").slice(0, 70)}\n`,
   );
 }
 
@@ -70,7 +70,7 @@ export function timedClient(client: SqlClient, timings: SqlTimings): SqlClient {
     async query(text, params) {
       const started = performance.now();
       const result = await client.query(text, params);
-      trace(started, text);
+      trace(started, text, result.rowCount || result.rows.length);
       timings.record(text, performance.now() - started, result.rowCount || result.rows.length);
       return result as never;
     },
