@@ -70,7 +70,15 @@ const CHILD_OPTIONS = { lineTimeoutMs: RUN_TIMEOUT_MS, cpuProfDir: CPU_PROF_DIR 
 // ---------------------------------------------------------------------------------------------
 // 1. The ceiling: plain BullMQ
 
-async function rawBullMq(): Promise<{ jobsPerS: number; seconds: number }> {
+/** The ceiling's throughput, and what it cost the machine (all its processes) per job. */
+interface RawRun {
+  readonly jobsPerS: number;
+  readonly seconds: number;
+  readonly cpuMsPerJob: number;
+  readonly machineBusyPct: number;
+}
+
+async function rawBullMq(): Promise<RawRun> {
   const prefix = `${PREFIX}-raw`;
   const queueName = "raw";
   const worker = await startChild(
@@ -82,6 +90,7 @@ async function rawBullMq(): Promise<{ jobsPerS: number; seconds: number }> {
   try {
     await queue.waitUntilReady();
     const started = performance.timeOrigin + performance.now();
+    const machine0 = machineCpuMs();
     const BATCH = 1000;
     for (let i = 0; i < RAW_JOBS; i += BATCH) {
       const n = Math.min(BATCH, RAW_JOBS - i);
@@ -94,8 +103,15 @@ async function rawBullMq(): Promise<{ jobsPerS: number; seconds: number }> {
       );
     }
     const done = Number((await worker.line("done ")).slice(5));
+    const machine1 = machineCpuMs();
     const seconds = (done - started) / 1000;
-    return { jobsPerS: RAW_JOBS / seconds, seconds };
+    const busy = machine1.busy - machine0.busy;
+    return {
+      jobsPerS: RAW_JOBS / seconds,
+      seconds,
+      cpuMsPerJob: busy / RAW_JOBS,
+      machineBusyPct: (100 * busy) / (machine1.total - machine0.total),
+    };
   } finally {
     await queue.close();
     await stopChild(worker.process);
@@ -149,6 +165,8 @@ interface RunResult {
   /** CPU ms of all Postgres and Redis server processes over the run. */
   readonly postgresCpuMs: number;
   readonly redisCpuMs: number;
+  /** CPU ms the whole machine was busy during the run (every process, the kernel's too). */
+  readonly machineBusyMs: number;
   readonly machineBusyPct: number;
   /** The hypervisor's steal over the run, % of all the machine's ticks. */
   readonly stealPct: number;
@@ -252,6 +270,7 @@ class EndToEnd {
       postgresCpuMs,
       redisCpuMs,
       machineBusyPct,
+      machineBusyMs: machine1.busy - machine0.busy,
       stealPct,
       walBytes,
       sql,
@@ -331,6 +350,7 @@ function describeRun(r: RunResult): Record<string, number | string> {
       3,
     ),
     "machine busy %": round(r.machineBusyPct, 1),
+    "machine cpu ms per task": round(r.machineBusyMs / r.tis.length, 3),
     "cpu steal %": round(r.stealPct, 1),
     "wal bytes per task": Math.round(r.walBytes / r.tis.length),
   };
@@ -339,7 +359,7 @@ function describeRun(r: RunResult): Record<string, number | string> {
 interface EndToEndResult {
   wide: RunResult;
   /** Raw BullMQ again, right after the wide run (the host's speed drifts within a bench). */
-  rawAfter: { jobsPerS: number; seconds: number };
+  rawAfter: RawRun;
   chain: RunResult;
   wideSmall: RunResult;
   wideLarge: RunResult;
@@ -424,8 +444,8 @@ async function main(): Promise<void> {
   console.log(`Scheduler benchmark (${cpus().length} CPUs, node ${process.version})`);
   cleanups.push(() => deleteKeys(REDIS_URL, `${PREFIX}-raw`));
   const rawBefore = await rawBullMq();
-  const describeRaw = (r: { jobsPerS: number; seconds: number }) =>
-    `${RAW_JOBS} empty jobs in ${round(r.seconds, 3)} s → ${Math.round(r.jobsPerS)} jobs/s`;
+  const describeRaw = (r: RawRun) =>
+    `${RAW_JOBS} empty jobs in ${round(r.seconds, 3)} s → ${Math.round(r.jobsPerS)} jobs/s (${round(r.cpuMsPerJob, 3)} CPU ms a job, machine ${round(r.machineBusyPct, 1)} % busy)`;
   console.log(`raw BullMQ: ${describeRaw(rawBefore)}`);
   let e2e: EndToEndResult;
   try {
@@ -442,6 +462,17 @@ async function main(): Promise<void> {
   const ratio = tasksPerS / rawJobsPerS;
   const latency = chainLatency(e2e.chain.tis, e2e.chain.notifications);
   const scale = e2e.wideLarge.wallS / e2e.wideSmall.wallS;
+  // What a job and a task cost the whole machine: ratio_to_raw is their ratio times the ratio of
+  // how busy each kept the machine, so this says how much of the gap is work and how much waiting.
+  const rawCpuMsPerJob = (rawBefore.cpuMsPerJob + e2e.rawAfter.cpuMsPerJob) / 2;
+  const wideCpuMsPerTask = e2e.wide.machineBusyMs / e2e.wide.tis.length;
+  const cost = {
+    raw_machine_cpu_ms_per_job: round(rawCpuMsPerJob, 4),
+    raw_machine_busy_pct: round((rawBefore.machineBusyPct + e2e.rawAfter.machineBusyPct) / 2, 1),
+    wide_machine_cpu_ms_per_task: round(wideCpuMsPerTask, 4),
+    wide_machine_busy_pct: round(e2e.wide.machineBusyPct, 1),
+    cost_ratio_job_to_task: round(rawCpuMsPerJob / wideCpuMsPerTask, 3),
+  };
 
   const result = {
     machine: { cpus: cpus().length, node: process.version },
@@ -472,6 +503,7 @@ async function main(): Promise<void> {
       runs: Object.fromEntries(
         [e2e.wide, e2e.chain, e2e.wideSmall, e2e.wideLarge].map((r) => [r.dagId, describeRun(r)]),
       ),
+      cost,
       chain_breakdown_ms: latency.breakdown,
       chain_slowest_edges: latency.slowest,
       worker_runner_ms_wide: e2e.wide.worker.runnerMs,
@@ -529,6 +561,10 @@ async function main(): Promise<void> {
     "(scheduled_dttm and queued_dttm are the scheduler pass's start clock; slowest edges:)",
   );
   console.table(latency.slowest);
+  console.log(
+    `\nWhat the machine spent (CPU ms of all its processes), raw job vs wide ${WIDE} task`,
+  );
+  console.table(cost);
   console.log(`\nWorker-side, wide ${WIDE} (ms)`);
   console.table({
     "runner (jobStarted → jobFinished)": e2e.wide.worker.runnerMs,
