@@ -16,14 +16,13 @@ import {
   createPgClient,
   getDagRun,
   listTaskInstances,
-  migrate,
-  SCHEMA_KEY,
   SCHEDULER_CHANNEL,
   type SqlClient,
   type TaskInstanceRow,
 } from "@updraft/store";
-import { createTestDatabase, testRedisUrl } from "@updraft/testing";
+import { testRedisUrl } from "@updraft/testing";
 import { type PassReport, Scheduler } from "../src";
+import { createBenchDatabase } from "./benchDatabase";
 import { bullmq, deleteKeys } from "./bullmq";
 import { type Child, cleanup, cleanups, runBench, startChild, stopChild } from "./children";
 import {
@@ -35,6 +34,7 @@ import {
   timedClient,
   walPosition,
 } from "./instrument";
+import { type PostgresFloor, postgresFloor } from "./postgresFloor";
 import { round, summarize } from "./stats";
 import type { WorkerStats } from "./storeWorker";
 
@@ -360,6 +360,8 @@ interface EndToEndResult {
   wide: RunResult;
   /** Raw BullMQ again, right after the wide run (the host's speed drifts within a bench). */
   rawAfter: RawRun;
+  /** The Postgres floor again, right after it. */
+  floorAfter: PostgresFloor;
   chain: RunResult;
   wideSmall: RunResult;
   wideLarge: RunResult;
@@ -379,14 +381,7 @@ async function endToEnd(): Promise<EndToEndResult> {
 
   cleanups.push(() => Promise.resolve(rmSync(folder, { recursive: true, force: true })));
   cleanups.push(() => deleteKeys(REDIS_URL, PREFIX));
-  const db = await createTestDatabase({
-    templateKey: `scheduler_${SCHEMA_KEY}`,
-    prepare: async (url) => {
-      const c = createPgClient({ connectionString: url });
-      await migrate(c);
-      await c.close();
-    },
-  });
+  const db = await createBenchDatabase();
   // BENCH_KEEP_DB=1 leaves the database behind, to EXPLAIN statements against a run's leftovers.
   if (env.BENCH_KEEP_DB === "1") console.log(`keeping the database ${db.url}`);
   else cleanups.push(() => db.drop());
@@ -431,10 +426,11 @@ async function endToEnd(): Promise<EndToEndResult> {
 
   const wide = await e2e.run(`bench_wide_${WIDE}`);
   const rawAfter = await rawBullMq();
+  const floorAfter = await postgresFloor(WIDE, WARM_WIDE);
   const chain = await e2e.run(`bench_chain_${CHAIN}`);
   const wideSmall = await e2e.run(`bench_wide_${WIDE_SMALL}`);
   const wideLarge = await e2e.run(`bench_wide_${WIDE_LARGE}`);
-  return { wide, rawAfter, chain, wideSmall, wideLarge };
+  return { wide, rawAfter, floorAfter, chain, wideSmall, wideLarge };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,6 +443,10 @@ async function main(): Promise<void> {
   const describeRaw = (r: RawRun) =>
     `${RAW_JOBS} empty jobs in ${round(r.seconds, 3)} s → ${Math.round(r.jobsPerS)} jobs/s (${round(r.cpuMsPerJob, 3)} CPU ms a job, machine ${round(r.machineBusyPct, 1)} % busy)`;
   console.log(`raw BullMQ: ${describeRaw(rawBefore)}`);
+  const floorBefore = await postgresFloor(WIDE, WARM_WIDE);
+  const describeFloor = (f: PostgresFloor) =>
+    `${f.tasks} task instance lives in ${round(f.seconds, 3)} s → ${round(f.cpuMsPerTask, 3)} Postgres CPU ms, ${Math.round(f.walBytesPerTask)} WAL bytes a task`;
+  console.log(`Postgres floor: ${describeFloor(floorBefore)}`);
   let e2e: EndToEndResult;
   try {
     e2e = await endToEnd();
@@ -455,6 +455,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`raw BullMQ right after the wide run: ${describeRaw(e2e.rawAfter)}`);
+  console.log(`Postgres floor right after: ${describeFloor(e2e.floorAfter)}`);
   // The ceiling is measured before the end-to-end runs and again right after the wide one: the
   // ratio is against their mean, so a drift of the host's speed in between weighs on both sides.
   const rawJobsPerS = (rawBefore.jobsPerS + e2e.rawAfter.jobsPerS) / 2;
@@ -466,12 +467,19 @@ async function main(): Promise<void> {
   // how busy each kept the machine, so this says how much of the gap is work and how much waiting.
   const rawCpuMsPerJob = (rawBefore.cpuMsPerJob + e2e.rawAfter.cpuMsPerJob) / 2;
   const wideCpuMsPerTask = e2e.wide.machineBusyMs / e2e.wide.tis.length;
+  const floorCpuMsPerTask = (floorBefore.cpuMsPerTask + e2e.floorAfter.cpuMsPerTask) / 2;
   const cost = {
     raw_machine_cpu_ms_per_job: round(rawCpuMsPerJob, 4),
     raw_machine_busy_pct: round((rawBefore.machineBusyPct + e2e.rawAfter.machineBusyPct) / 2, 1),
     wide_machine_cpu_ms_per_task: round(wideCpuMsPerTask, 4),
     wide_machine_busy_pct: round(e2e.wide.machineBusyPct, 1),
     cost_ratio_job_to_task: round(rawCpuMsPerJob / wideCpuMsPerTask, 3),
+    wide_postgres_cpu_ms_per_task: round(e2e.wide.postgresCpuMs / e2e.wide.tis.length, 4),
+    // A task instance's rows written by the plainest statements (postgresFloor.ts).
+    postgres_floor_cpu_ms_per_task: round(floorCpuMsPerTask, 4),
+    postgres_floor_wal_bytes_per_task: Math.round(
+      (floorBefore.walBytesPerTask + e2e.floorAfter.walBytesPerTask) / 2,
+    ),
   };
 
   const result = {
