@@ -70,8 +70,9 @@ export function timedClient(client: SqlClient, timings: SqlTimings): SqlClient {
     async query(text, params) {
       const started = performance.now();
       const result = await client.query(text, params);
-      trace(started, text, result.rowCount || result.rows.length);
-      timings.record(text, performance.now() - started, result.rowCount || result.rows.length);
+      const rows = result.rowCount || result.rows.length;
+      trace(started, text, rows);
+      timings.record(text, performance.now() - started, rows);
       return result as never;
     },
     async exec(script) {
@@ -96,6 +97,16 @@ export function machineCpuMs(): { busy: number; total: number } {
     total += t.user + t.nice + t.sys + t.irq + t.idle;
   }
   return { busy, total };
+}
+
+/** What the machine was busy with since `from` (a machineCpuMs reading): CPU ms and % of all. */
+export function machineBusySince(from: { busy: number; total: number }): {
+  busyMs: number;
+  busyPct: number;
+} {
+  const to = machineCpuMs();
+  const busyMs = to.busy - from.busy;
+  return { busyMs, busyPct: (100 * busyMs) / Math.max(1, to.total - from.total) };
 }
 
 /**

@@ -27,6 +27,7 @@ import { bullmq, deleteKeys } from "./bullmq";
 import { type Child, cleanup, cleanups, runBench, startChild, stopChild } from "./children";
 import {
   commandCpuMs,
+  machineBusySince,
   machineCpuMs,
   machineStealTicks,
   processCpuMs,
@@ -103,14 +104,13 @@ async function rawBullMq(): Promise<RawRun> {
       );
     }
     const done = Number((await worker.line("done ")).slice(5));
-    const machine1 = machineCpuMs();
+    const { busyMs, busyPct } = machineBusySince(machine0);
     const seconds = (done - started) / 1000;
-    const busy = machine1.busy - machine0.busy;
     return {
       jobsPerS: RAW_JOBS / seconds,
       seconds,
-      cpuMsPerJob: busy / RAW_JOBS,
-      machineBusyPct: (100 * busy) / (machine1.total - machine0.total),
+      cpuMsPerJob: busyMs / RAW_JOBS,
+      machineBusyPct: busyPct,
     };
   } finally {
     await queue.close();
@@ -242,9 +242,7 @@ class EndToEnd {
     const schedulerCpuMs = processCpuMs() - cpu0;
     const postgresCpuMs = commandCpuMs("postgres") - postgres0;
     const redisCpuMs = commandCpuMs("redis-server") - redis0;
-    const machine1 = machineCpuMs();
-    const machineBusyPct =
-      (100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total);
+    const machine = machineBusySince(machine0);
     const steal1 = machineStealTicks();
     const stealPct =
       (100 * (steal1.steal - steal0.steal)) / Math.max(1, steal1.total - steal0.total);
@@ -269,8 +267,8 @@ class EndToEnd {
       schedulerCpuMs,
       postgresCpuMs,
       redisCpuMs,
-      machineBusyPct,
-      machineBusyMs: machine1.busy - machine0.busy,
+      machineBusyPct: machine.busyPct,
+      machineBusyMs: machine.busyMs,
       stealPct,
       walBytes,
       sql,
